@@ -1,0 +1,1 @@
+"""Ontology, shapes and saved queries, shipped inside the wheel (symlinks in the source tree)."""

@@ -1,0 +1,134 @@
+"""Companies and their listings: organisation names, `(Nasdaq: ABCD)` tickers, the issuer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import lexicon
+from kg.facts import Listing, Organization
+from kg.sections import Structure
+
+LEGAL_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|L\.L\.C|AG|"
+                r"S\.A|SA|SE|N\.V|NV|B\.V|BV|GmbH|ASA|AB|A/S|Oyj|S\.p\.A|Pty\.? Ltd|K\.K|"
+                r"Holdings|LP|L\.P)\.?")
+HEAD_WORDS = (
+    "Therapeutics", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Biosciences", "Bioscience",
+    "Biotherapeutics", "Biologics", "Biotechnology", "Biotech", "BioPharma", "Biopharma",
+    "Biopharmaceuticals", "Biomedical", "Medicines", "Medicine", "Oncology", "Life Sciences",
+    "Sciences", "Genetics", "Genomics", "Healthcare", "Health", "Laboratories", "Labs",
+    "Diagnostics", "Vaccines", "Immunotherapeutics", "Bio", "Royalty", "Biotherapies",
+    "Therapies", "Technologies", "Medical", "Biologicals", "Immunotherapies", "Biosystems",
+)
+NAME_TOKEN = r"(?:[A-Z][A-Za-z0-9&'’\-]*|[a-z][A-Z][A-Za-z0-9\-]*|\d+[A-Za-z][A-Za-z0-9\-]*)"
+CONNECTOR = r"(?:\s+(?:and|&|of|de|la|du)\s+|\s+)"
+ORG_NAME = re.compile(
+    rf"(?<![\w-])(?P<name>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,4}}?"
+    rf"(?:\s+(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))?"
+    rf"(?:,?\s+{LEGAL_SUFFIX}))(?![\w])"
+    rf"|(?<![\w-])(?P<head>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,3}}?\s+"
+    rf"(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))(?![\w-])")
+STOP_FIRST = {"The", "This", "These", "Our", "Its", "About", "For", "In", "On", "At", "By", "With",
+              "And", "A", "An", "As", "From", "To", "Of", "Today", "Investor", "Media", "Contact",
+              "Contacts", "Company", "Forward-Looking", "Source", "While", "When", "If"}
+GENERIC_NAMES = {"life sciences", "health", "medicine", "medical", "pharma", "oncology", "bio",
+                 "biotech", "therapies", "technologies", "sciences"}
+
+TICKER = r"[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?"
+
+
+@dataclass(frozen=True)
+class ListingMention:
+    start: int
+    end: int
+    listings: tuple[Listing, ...]
+
+
+def find_listings(text: str) -> list[ListingMention]:
+    """`(Nasdaq: ABCD)`, `(NYSE American: XYZ; TSX: XY)`, `(HKEX: 2511)` parentheticals."""
+    out = []
+    for paren in re.finditer(r"\(([^()\n]{3,120})\)", text):
+        listings = []
+        for part in re.split(r"[;,/]|\band\b", paren.group(1)):
+            match = re.match(rf"^\s*(?P<ex>[A-Za-z][A-Za-z .\-]*?)\s*[:：]\s*(?P<t>{TICKER})\s*$",
+                             part)
+            if not match:
+                continue
+            found = lexicon.exchanges().find(match.group("ex"))
+            if found and found[0].text.strip().lower() == match.group("ex").strip().lower():
+                listings.append(Listing(match.group("t"), found[0].key, match.group("ex").strip()))
+        if listings:
+            out.append(ListingMention(paren.start(), paren.end(), tuple(listings)))
+    return out
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"[’']s$", "", name.strip(" ,"))
+    tokens = name.split()
+    while tokens and tokens[0] in STOP_FIRST:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def organization_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of organisation names: a legal suffix or a sector head word."""
+    out = []
+    for match in ORG_NAME.finditer(text):
+        raw = match.group("name") or match.group("head")
+        name = clean_name(raw)
+        if not name or name.lower() in GENERIC_NAMES or len(name) < 3:
+            continue
+        start = match.start() + raw.find(name.split()[0])
+        out.append((start, start + len(name), name))
+    return out
+
+
+def name_before(text: str, end: int) -> str:
+    """The organisation name that ends just before `end` (the position of a listing)."""
+    window = text[max(0, end - 160):end].rstrip(" ,’'s")
+    window = re.sub(r"[’']s$", "", window).rstrip()
+    names = [n for n in organization_names(window) if n[1] >= len(window) - 2]
+    if names:
+        return names[-1][2]
+    tail = re.search(rf"({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}),?\s*$", window)
+    return clean_name(tail.group(1)) if tail else ""
+
+
+def find_issuer(structure: Structure) -> tuple[Organization | None, tuple[Listing, ...]]:
+    """The company that issues the release, and its listings as the text gives them."""
+    text = structure.document.text
+    body_start = next((s.start for s in structure.sentences if s.section != "headline"), 0)
+    for mention in find_listings(text):
+        if mention.start < body_start and structure.headline not in text[:body_start]:
+            continue
+        name = name_before(text, mention.start)
+        if name:
+            return organization(name, structure), mention.listings
+    name = first_body_company(structure)
+    return (organization(name, structure) if name else None), ()
+
+
+def first_body_company(structure: Structure) -> str:
+    """The first organisation named in the opening sentences, else an "About" company."""
+    for sentence in [s for s in structure.sentences if s.section == "body"][:3]:
+        names = organization_names(sentence.text)
+        if names:
+            return names[0][2]
+    for title in reversed(structure.about_titles):
+        if organization_names(title) or len(title.split()) <= 3:
+            return clean_name(title)
+    names = organization_names(structure.headline)
+    return names[0][2] if names else ""
+
+
+def organization(name: str, structure: Structure) -> Organization:
+    """The fullest form of the name the document uses, with its shorter forms as aliases."""
+    text = structure.document.text
+    short = re.sub(rf",?\s+{LEGAL_SUFFIX}$", "", name).strip()
+    forms = {name}
+    for start, _end, other in organization_names(text):
+        if other.startswith(short) and len(other) <= len(short) + 14:
+            forms.add(other)
+    full = max(forms, key=lambda f: (bool(re.search(rf"{LEGAL_SUFFIX}$", f)), len(f)))
+    aliases = tuple(sorted(forms | {short, short.split()[0]} - {full}))
+    return Organization(full, aliases)

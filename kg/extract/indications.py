@@ -1,0 +1,128 @@
+"""Indication phrases: a disease head word ("cancer", "lymphoma", "disease") with the
+modifiers in front of it ("relapsed or refractory multiple myeloma"), lists split
+("lung, pancreatic and prostate cancers" → three), and names from the vocabulary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import lexicon
+
+HEADS = (
+    r"cancers?|carcinomas?|carcinomatos[ie]s|tumou?rs?|lymphomas?|leuka?emias?|myelomas?|"
+    r"sarcomas?|melanomas?|gliomas?|glioblastomas?|blastomas?|mesotheliomas?|malignanc(?:y|ies)|"
+    r"neoplasms?|diseases?|disorders?|syndromes?|sclerosis|diabetes|osteoarthritis|arthritis|"
+    r"fibrosis|dystroph(?:y|ies)|atroph(?:y|ies)|infections?|deficienc(?:y|ies)|failure|"
+    r"hypertension|obesity|steatohepatitis|hepatitis|asthma|dermatitis|psoriasis|colitis|"
+    r"encephalopathy|epilepsy|seizures|anemia|anaemia|thrombocytopenia|neutropenia|"
+    r"GvHD|GVHD|aGvHD|cGvHD|NSCLC|SCLC|AML|MDS|CLL|DLBCL|HCC|PDAC|mCRPC|ALS|DMD|NASH|MASH|IPF|"
+    r"OA|adenocarcinomas?|myelofibrosis|retinopathy|neuropathy|nephropathy|cardiomyopathy|"
+    r"dementia|lupus|ischemia|stroke|injury|inflammation|pain"
+)
+HEAD = re.compile(rf"(?<![\w-])(?:{HEADS})(?![\w-])")
+NOT_INDICATION_AFTER = re.compile(
+    r"^\s*(?:cells?|microenvironment|growth|types?|antigens?|targeting|stem|models?|"
+    r"lines?|biology|research|centers?|centres?|institute|society|foundation|associations?|"
+    r"care|burden|awareness|specialists?|drugs?|therap(?:y|ies)|treatments?|progression|"
+    r"regression|volume|reduction|samples?|tissue|killing|immunity|specific)\b", re.IGNORECASE)
+STOP = {
+    "the", "a", "an", "of", "in", "for", "with", "to", "and", "or", "patients", "patient",
+    "subjects", "participants", "people", "adults", "children", "treatment", "treating", "treat",
+    "including", "such", "as", "its", "our", "their", "this", "that", "these", "those", "is",
+    "are", "was", "were", "be", "has", "have", "been", "from", "by", "at", "on", "who", "which",
+    "all", "other", "many", "most", "several", "various", "against", "across", "than",
+    "designation", "status", "trial", "study", "phase", "data", "therapy", "drug", "candidate",
+    "program", "indication", "indications", "like", "both", "each", "either", "into", "known",
+    "called", "named", "certain", "some", "any", "more", "less", "type", "forms", "form", "cause",
+    "causes", "caused", "living", "suffering", "diagnosed", "affected", "affecting", "hard",
+    "prevalent", "serious", "life-threatening", "rare", "common", "unmet", "need", "needs",
+    "sufficient", "evidence", "benefit", "efficacy", "safety", "results", "positive",
+    "developing", "developed", "focused", "targeting", "targeted", "potential", "new", "novel",
+    "fight", "help", "over", "under", "about", "among", "between", "without", "within", "one",
+    "two", "three", "four", "first", "second", "third", "lead", "investigational", "global",
+    "clinical", "cancer-related", "deaths", "death", "cases",
+}
+MAX_MODIFIERS = 6
+
+
+@dataclass(frozen=True)
+class Indication:
+    text: str
+    start: int
+    end: int
+
+
+def indications_in(text: str) -> list[Indication]:
+    """Indication phrases in a sentence, left to right, without overlaps."""
+    found = [hit for match in HEAD.finditer(text) for hit in phrase_at(text, match)]
+    for term in lexicon.indications().find(text):
+        found.append(Indication(term.text, term.start, term.end))
+    found.sort(key=lambda i: (i.start, -(i.end - i.start)))
+    out: list[Indication] = []
+    for item in found:
+        if out and item.start < out[-1].end:
+            if item.end > out[-1].end and item.start >= out[-1].start:
+                continue
+            continue
+        out.append(item)
+    return out
+
+
+WORD = re.compile(r"[A-Za-z0-9][\w/'’\-]*")
+LIST_BEFORE = re.compile(r"((?:[A-Za-z][\w\-]*,\s+)*[A-Za-z][\w\-]*,?\s+(?:and|or)\s+)$")
+
+
+def modifiers_before(left: str) -> int:
+    """Where the modifiers in front of a head word start (walking back over plain words)."""
+    cursor, count = len(left), 0
+    for word in reversed(list(WORD.finditer(left))):
+        gap = left[word.end():cursor]
+        lower = word.group(0).lower()
+        previous = left[word.end():].split()
+        joins_refractory = lower == "or" and previous and previous[0].lower() == "refractory"
+        if gap.strip() or count >= MAX_MODIFIERS:
+            break
+        if (lower in STOP and not joins_refractory) or re.fullmatch(r"\d+%?", lower):
+            break
+        cursor, count = word.start(), count + 1
+    return cursor
+
+
+def phrase_at(text: str, head: re.Match) -> list[Indication]:
+    """The phrase ending at a head word; a plural head after a list gives one per item."""
+    if NOT_INDICATION_AFTER.match(text[head.end():]):
+        return []
+    start = modifiers_before(text[:head.start()])
+    end = extend_right(text, head.end())
+    if start == head.start() and is_generic(head.group(0)):
+        return []
+    phrase = " ".join(text[start:end].split())
+    listed = LIST_BEFORE.search(text[:start])
+    if listed and head.group(0).lower().endswith("s") and start < head.start():
+        singular = re.sub(r"(ie)?s$", lambda m: "y" if m.group(1) else "", head.group(0))
+        items = [i for i in re.split(r",\s*|\s+(?:and|or)\s+", listed.group(1)) if i.strip()]
+        items = [i.strip() for i in items if i.strip().lower() not in STOP]
+        last = " ".join(text[start:head.start()].split())
+        return [Indication(f"{item} {singular}", listed.start(), end) for item in items] + [
+            Indication(f"{last} {singular}", start, end)]
+    return [Indication(phrase, start, end)]
+
+
+def extend_right(text: str, end: int) -> int:
+    """Keep `of the knee`, `(NSCLC)` after the head."""
+    rest = text[end:]
+    match = re.match(r"^\s+of\s+the\s+(?:knee|hip|liver|lung|breast|skin|brain|pancreas|"
+                     r"prostate|bladder|kidney|colon|head and neck)\b", rest)
+    if match:
+        end += match.end()
+        rest = text[end:]
+    acronym = re.match(r"^\s*\((?:[A-Za-z0-9/\-]{2,12})\)", rest)
+    return end + acronym.end() if acronym else end
+
+
+def is_generic(head: str) -> bool:
+    return head.lower() in {"cancer", "cancers", "tumor", "tumors", "tumour", "tumours",
+                            "disease", "diseases", "disorder", "disorders", "malignancies",
+                            "malignancy", "infection", "infections", "injury", "pain",
+                            "inflammation", "failure", "syndrome", "syndromes", "neoplasms"}

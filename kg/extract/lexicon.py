@@ -1,0 +1,143 @@
+"""Patterns compiled once from the vocabulary files: each returns (key, span) matches.
+
+Acronyms (all capitals, short) match case-sensitively; longer names ignore case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg import vocab
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+def _is_acronym(name: str) -> bool:
+    return len(name) <= 6 and name.upper() == name and any(c.isalpha() for c in name)
+
+
+def _alternation(names: list[str]) -> str:
+    names = sorted(set(names), key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
+
+
+class NameMatcher:
+    """Finds the names of a table in text; the longest name wins at each position."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        self.keys: dict[str, str] = {}
+        acronyms, words = [], []
+        for key, forms in names.items():
+            for form in forms:
+                self.keys.setdefault(self._norm(form), key)
+                (acronyms if _is_acronym(form) else words).append(form)
+        parts = []
+        if words:
+            parts.append(rf"(?i:{_alternation(words)})")
+        if acronyms:
+            parts.append(_alternation(acronyms))
+        pattern = "|".join(parts) or r"(?!x)x"
+        self.regex = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-]*\w)")
+
+    @staticmethod
+    def _norm(text: str) -> str:
+        return " ".join(re.split(r"[\s-]+", text.lower()))
+
+    def find(self, text: str) -> list[TermMatch]:
+        out = []
+        for match in self.regex.finditer(text):
+            key = self.keys.get(self._norm(match.group(0)))
+            if key:
+                out.append(TermMatch(key, match.start(), match.end(), match.group(0)))
+        return out
+
+
+def _table_names(table: str, key: str, *columns: str) -> dict[str, list[str]]:
+    return {row[key]: [n for c in columns for n in vocab.split(row.get(c, ""))] or [row[key]]
+            for row in vocab.table(table)}
+
+
+@cache
+def agencies() -> NameMatcher:
+    return NameMatcher(_table_names("agencies", "key", "label", "names"))
+
+
+@cache
+def designations() -> NameMatcher:
+    return NameMatcher(_table_names("designations", "key", "label", "names"))
+
+
+@cache
+def endpoints() -> NameMatcher:
+    return NameMatcher(_table_names("endpoints", "key", "label", "names", "abbreviations"))
+
+
+@cache
+def exchanges() -> NameMatcher:
+    return NameMatcher(_table_names("exchanges", "key", "label", "names"))
+
+
+@cache
+def platforms() -> NameMatcher:
+    return NameMatcher(_table_names("platforms", "label", "label", "names"))
+
+
+@cache
+def cytotoxic_agents() -> NameMatcher:
+    return NameMatcher(_table_names("cytotoxic_agents", "label", "label", "names"))
+
+
+@cache
+def indications() -> NameMatcher:
+    return NameMatcher(_table_names("indications", "label", "label", "names"))
+
+
+@cache
+def roles() -> NameMatcher:
+    return NameMatcher(_table_names("roles", "title", "title", "abbreviations"))
+
+
+@cache
+def unit_forms() -> dict[str, dict[str, str]]:
+    """Every written form of a unit (lower case) → its row."""
+    out = {}
+    for row in vocab.table("units"):
+        for form in [row["unit"], *vocab.split(row["forms"])]:
+            out.setdefault(form.lower(), row)
+    return out
+
+
+@cache
+def unit_regex(kinds: tuple[str, ...]) -> str:
+    """An alternation of the written forms of units of these kinds, longest first."""
+    forms = [f for f, row in unit_forms().items() if row["kind"] in kinds]
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def elements() -> dict[str, str]:
+    """Element symbol and name (lower case) → element name."""
+    out = {}
+    for row in vocab.table("elements"):
+        out[row["symbol"].lower()] = row["name"].lower()
+        out[row["name"].lower()] = row["name"].lower()
+    return out
+
+
+@cache
+def element_symbols() -> dict[str, str]:
+    return {row["symbol"]: row["name"].lower() for row in vocab.table("elements")}
+
+
+@cache
+def isotope_ids() -> dict[tuple[str, str], tuple[str, ...]]:
+    return {(row["element"].lower(), row["mass"].lower()): vocab.identifiers(row, "ncit", "chebi")
+            for row in vocab.table("isotopes")}

@@ -1,0 +1,216 @@
+"""Cohorts, doses and outcome measurements in people: `Cohort 2 … 18.75 mCi/m²`,
+`a median overall survival of 26.2 months`, `ORR of 45%`, `one complete response`.
+Values quoted for other therapies, control arms, ranges, animals and cells are left out."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from kg.extract import lexicon
+from kg.extract.context import Context
+from kg.facts import Cohort, Dose, Outcome, Quantity
+from kg.sections import Sentence
+
+ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
+            "sixth": "6", "seventh": "7", "eighth": "8", "1st": "1", "2nd": "2", "3rd": "3",
+            "4th": "4", "5th": "5", "6th": "6"}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+COHORT_NAMED = re.compile(
+    r"\b(?:cohorts?|arms?|dose\s+levels?|dose\s+groups?|groups?|parts?)\s+(?P<label>[A-Z0-9]"
+    r"{1,3}[a-z]?)(?:\s*(?:,|and|&)\s*(?P<more>[A-Z0-9]{1,3}))?\b", re.IGNORECASE)
+COHORT_ORDINAL = re.compile(
+    rf"\b(?P<label>{'|'.join(ORDINALS)}|last|final|highest|lowest|high|low|middle|"
+    r"high-dose|low-dose|mid-dose)\s+(?:dose\s+)?(?P<noun>cohort|arm|dose\s+group|"
+    r"dosing\s+regimen|dose\s+level|dose\s+cohort)\b", re.IGNORECASE)
+NOT_HUMAN = re.compile(r"\b(?:mice|mouse|murine|rats?|xenografts?|in vitro|animal|"
+                       r"cell lines?|cells\b|primates?|preclinical|pre-clinical|dogs?)\b",
+                       re.IGNORECASE)
+CONTROL = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator|for\s+comparison|"
+                     r"by\s+comparison|historic(?:al)?|benchmark|would\s+be\s+expected|"
+                     r"expected\s+(?:in|with)|approved\s+(?:\w+\s+){0,3}therap|"
+                     r"other\s+therap|typically|in\s+comparable)\b", re.IGNORECASE)
+CLAUSE_SPLIT = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|whereas|while|"
+                          r"in\s+contrast)\b|;", re.IGNORECASE)
+NUMBER = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def cohort_mentions(text: str) -> list[tuple[int, str]]:
+    """(position, label) of every cohort named in a sentence."""
+    out = []
+    for match in COHORT_NAMED.finditer(text):
+        out.append((match.start(), match.group("label")))
+        if match.group("more"):
+            out.append((match.start("more"), match.group("more")))
+    for match in COHORT_ORDINAL.finditer(text):
+        label = match.group("label").lower()
+        out.append((match.start(), ORDINALS.get(label, " ".join(match.group(0).split()))))
+    return sorted(out)
+
+
+def nearest_cohort(cohorts: list[tuple[int, str]], position: int) -> str:
+    before = [label for pos, label in cohorts if pos <= position]
+    if before:
+        return before[-1]
+    return cohorts[0][1] if cohorts else ""
+
+
+def unit_row(text: str) -> dict[str, str]:
+    return lexicon.unit_forms().get(text.lower(), {"unit": text, "ucum": "", "qudt": ""})
+
+
+def quantity(value: Decimal, unit_text: str) -> Quantity:
+    row = unit_row(unit_text)
+    from kg.curies import expand
+
+    return Quantity(value, row["unit"], row.get("ucum", ""), expand(row.get("qudt", "")) or "")
+
+
+def doses(ctx: Context) -> None:
+    unit = lexicon.unit_regex(("dose",))
+    if not unit:
+        return
+    pattern = re.compile(rf"(?P<values>(?:(?:{NUMBER})\s*(?:,|and|or)\s*)*(?:{NUMBER}))\s*"
+                         rf"(?P<unit>{unit})(?![\w/])", re.IGNORECASE)
+    for sentence in ctx.fact_sentences():
+        if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
+            continue
+        cohorts = cohort_mentions(sentence.text)
+        for match in pattern.finditer(sentence.text):
+            if is_range(sentence.text, match) or in_control_clause(sentence.text, match.start()):
+                continue
+            drug = drug_near(ctx, sentence, match.start())
+            if not drug:
+                continue
+            label = nearest_cohort(cohorts, match.start())
+            for raw in re.findall(NUMBER, match.group("values")):
+                value = decimal(raw)
+                if value is None:
+                    continue
+                evidence = ctx.evidence(sentence, "kg.doses.v1")
+                cohort = ctx.extraction.add(Cohort(drug, label), evidence)
+                ctx.extraction.add(Dose(cohort, quantity(value, match.group("unit"))), evidence)
+
+
+def is_range(text: str, match: re.Match) -> bool:
+    before = text[max(0, match.start() - 12):match.start()]
+    after = text[match.end():match.end() + 12]
+    return bool(re.search(rf"(?:{NUMBER})\s*(?:[-–—]|to)\s*$", before) or
+                re.match(rf"^\s*(?:[-–—]|to)\s*(?:{NUMBER})", after) or
+                re.search(r"\bfrom\s*$", before))
+
+
+def in_control_clause(text: str, position: int) -> bool:
+    """Is the position inside a clause about a control arm or another therapy?"""
+    bounds = [0] + [m.start() for m in CLAUSE_SPLIT.finditer(text)] + [len(text)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        if start <= position < end:
+            clause = text[start:end]
+            return bool(CONTROL.search(clause)) or (start > 0 and CLAUSE_SPLIT.match(clause)
+                                                    is not None)
+    return False
+
+
+def drug_near(ctx: Context, sentence: Sentence, position: int):
+    mentions = ctx.mentions_in(sentence)
+    if mentions:
+        local = position + sentence.start
+        return min(mentions, key=lambda m: (abs(m.start - local), m.start)).drug
+    return ctx.focus_drug
+
+
+def outcomes(ctx: Context) -> None:
+    time_units = lexicon.unit_regex(("time", "percent"))
+    value = re.compile(rf"(?P<v>{NUMBER})(?:\s*|-)(?P<u>{time_units})(?![\w])", re.IGNORECASE)
+    for sentence in ctx.fact_sentences():
+        if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
+            continue
+        endpoints = lexicon.endpoints().find(sentence.text)
+        if not endpoints:
+            continue
+        cohorts = cohort_mentions(sentence.text)
+        values = [m for m in value.finditer(sentence.text) if not is_range(sentence.text, m)]
+        used: set[int] = set()
+        for endpoint in endpoints:
+            match = pair_value(sentence.text, endpoint, values, endpoints, used)
+            if match is None or in_control_clause(sentence.text, match.start()):
+                continue
+            used.add(match.start())
+            add_outcome(ctx, sentence, endpoint, decimal(match.group("v")), match.group("u"),
+                        nearest_cohort(cohorts, max(match.start(), endpoint.start)))
+        counts(ctx, sentence, cohorts)
+
+
+def pair_value(text: str, endpoint, values, endpoints, used):
+    """The value that belongs to an endpoint: just after it (`mOS of 15.4 months`) or just
+    before it (`26.2-month mOS`, `45% ORR`), never across another endpoint."""
+    best, best_gap = None, 80
+    for match in values:
+        if match.start() in used or not unit_fits(endpoint.key, match.group("u")):
+            continue
+        if match.start() >= endpoint.end:
+            gap = match.start() - endpoint.end
+            between = text[endpoint.end:match.start()]
+        elif match.end() <= endpoint.start:
+            gap = (endpoint.start - match.end()) * 2
+            between = text[match.end():endpoint.start]
+        else:
+            continue
+        if any(e is not endpoint and e.start >= min(match.end(), endpoint.end)
+               and e.end <= max(match.start(), endpoint.start) for e in endpoints):
+            continue
+        if re.search(r"[;:]|\bversus\b|\bvs\b", between):
+            continue
+        if gap < best_gap:
+            best, best_gap = match, gap
+    return best
+
+
+TIME_WORDS = ("survival", "duration", "time", "os", "pfs", "efs", "dfs", "dor", "ttp")
+
+
+def unit_fits(endpoint_key: str, unit_text: str) -> bool:
+    """Survival and durations take time units; rates take percentages."""
+    kind = lexicon.unit_forms().get(unit_text.lower(), {}).get("kind", "")
+    is_time = any(word in endpoint_key.lower() for word in TIME_WORDS)
+    return kind == ("time" if is_time else "percent")
+
+
+COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+(?:(?:confirmed|unconfirmed|"
+                   r"durable|additional)\s+)?(?P<ep>complete\s+(?:responses?|remissions?)|"
+                   r"partial\s+responses?|stable\s+diseases?)\b", re.IGNORECASE)
+
+
+def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
+    """"one complete response and one partial response" → counts of patients."""
+    for match in COUNT.finditer(sentence.text):
+        if in_control_clause(sentence.text, match.start()):
+            continue
+        raw = match.group("n").lower()
+        value = Decimal(NUMBER_WORDS.get(raw, 0) or raw)
+        endpoint = re.sub(r"s$", "", " ".join(match.group("ep").lower().split()))
+        term = lexicon.TermMatch(endpoint, match.start("ep"), match.end("ep"), endpoint)
+        add_outcome(ctx, sentence, term, value, "patients", nearest_cohort(cohorts, match.start()))
+
+
+def add_outcome(ctx: Context, sentence: Sentence, endpoint, value, unit_text: str, label: str
+                ) -> None:
+    if value is None:
+        return
+    drug = drug_near(ctx, sentence, 0)
+    if not drug:
+        return
+    evidence = ctx.evidence(sentence, "kg.outcomes.v1")
+    cohort = ctx.extraction.add(Cohort(drug, label), evidence) if label else None
+    interim = bool(re.search(r"\b(?:interim|to date|ongoing|preliminary|initial|so far)\b",
+                             sentence.text, re.IGNORECASE))
+    ctx.extraction.add(Outcome(drug, cohort, endpoint.text, quantity(value, unit_text),
+                               interim), evidence)

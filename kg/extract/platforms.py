@@ -1,0 +1,93 @@
+"""What a drug is built on and what it delivers: technology platforms (`antibody-drug
+conjugate`, "its X platform") and payloads (radioisotopes as `element-mass`, cytotoxic agents)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon
+from kg.extract.context import Context
+from kg.facts import Payload, PayloadUse, PlatformUse
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+NAMED_PLATFORM = re.compile(
+    r"(?P<phrase>(?:[\w\-®™]+\s+){1,5}?)(?:technology\s+|delivery\s+)?platforms?\b")
+PLATFORM_NOISE = {"its", "our", "the", "a", "an", "company's", "company’s", "proprietary",
+                  "patented", "novel", "unique", "innovative", "versatile", "their", "this",
+                  "of", "on", "upon", "and", "is", "leading", "differentiated", "clinically",
+                  "validated", "clinical-stage", "based", "built", "using", "with", "optimized",
+                  "new", "next-generation", "broad", "powerful", "in", "from", "by", "to", "for"}
+ISOTOPE_FORMS = [
+    re.compile(r"(?<![\w-])(?P<el>[A-Za-z]{1,10})[- ]?(?P<mass>\d{1,3}m?)(?![\w])"),
+    re.compile(r"(?<![\w-])\[?(?P<mass>\d{1,3}m?)\]?(?P<el>[A-Z][a-z]?)(?![a-z])"),
+]
+PAYLOAD_CONTEXT = re.compile(r"\b(?:payloads?|conjugat\w*|warheads?|linked|delivers?|"
+                             r"deliver(?:ing|ed)|carr(?:y|ies|ying)|armed|loaded)\b",
+                             re.IGNORECASE)
+
+
+def isotopes_in(text: str) -> list[tuple[int, Payload]]:
+    """(position, payload) of radioisotopes: `iodine-131`, `I-131`, `177Lu`, `[212Pb]`."""
+    text = text.translate(SUPERSCRIPTS)
+    out = []
+    for pattern in ISOTOPE_FORMS:
+        for match in pattern.finditer(text):
+            element = isotope_element(match.group("el"))
+            mass = match.group("mass")
+            if element and 1 <= int(mass.rstrip("m")) <= 300:
+                identifiers = lexicon.isotope_ids().get((element, mass.lower()), ())
+                label = f"{element}-{mass}"
+                out.append((match.start(), Payload(label, element, mass, identifiers)))
+    return sorted(out, key=lambda item: item[0])
+
+
+def isotope_element(text: str) -> str:
+    """An element written as its name (any case) or its exact symbol."""
+    symbols = lexicon.element_symbols()
+    if text in symbols:
+        return symbols[text]
+    lower = text.lower()
+    return lower if lower in lexicon.elements() and len(lower) > 2 else ""
+
+
+def platform_phrases(text: str) -> list[tuple[int, str]]:
+    out = [(m.start, m.text) for m in lexicon.platforms().find(text)]
+    for match in NAMED_PLATFORM.finditer(text):
+        words = [w for w in match.group("phrase").split()]
+        while words and words[0].lower().strip("®™") in PLATFORM_NOISE:
+            words.pop(0)
+        words = [w for w in words if w.lower() not in ("technology", "delivery")]
+        if words and not any(w.lower() in PLATFORM_NOISE for w in words):
+            out.append((match.start(), clean(" ".join(words))))
+    return sorted(set(out))
+
+
+def clean(text: str) -> str:
+    return re.sub(r"[®™]", "", text).strip()
+
+
+def platforms_and_payloads(ctx: Context) -> None:
+    for sentence in ctx.fact_sentences():
+        mentions = ctx.mentions_in(sentence)
+        evidence = ctx.evidence(sentence, "kg.platforms.v1")
+        for mention in mentions:
+            for _pos, payload in isotopes_in(mention.text):
+                ctx.extraction.add(PayloadUse(mention.drug, payload), evidence)
+        drug = mentions[0].drug if mentions else about_drug(ctx, sentence)
+        if not drug:
+            continue
+        for _pos, name in platform_phrases(sentence.text):
+            ctx.extraction.add(PlatformUse(drug, name), evidence)
+        for _pos, payload in isotopes_in(sentence.text):
+            ctx.extraction.add(PayloadUse(drug, payload), evidence)
+        if PAYLOAD_CONTEXT.search(sentence.text):
+            for agent in lexicon.cytotoxic_agents().find(sentence.text):
+                ctx.extraction.add(PayloadUse(drug, Payload(agent.key)), evidence)
+
+
+def about_drug(ctx: Context, sentence):
+    """In an "About <drug>" section, "It …" sentences are about that drug."""
+    if sentence.section == "about" and re.match(r"^(?:It|The (?:drug|compound|candidate))\b",
+                                                sentence.text):
+        return ctx.focus_drug
+    return None

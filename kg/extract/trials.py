@@ -1,0 +1,126 @@
+"""Clinical trials: phase (`Phase 1b/2`, `Phase IIa`), drug, indications, status, NCT id and
+name. A "phase" that is not followed by trial words (a financing or construction phase) is
+not a trial; preclinical and animal studies are not trials."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context
+from kg.extract.drugs import COMPARATOR_BEFORE
+from kg.extract.indications import indications_in
+from kg.facts import Trial
+from kg.sections import Sentence
+
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+PHASE_ITEM = r"(?:[1-4]|iv|iii|ii|i)[ab]?"
+PHASE = re.compile(
+    rf"\b(?:phase|ph\.)\s*(?P<p>{PHASE_ITEM}(?:\s*[/\-–]\s*(?:phase\s*)?{PHASE_ITEM})?)(?![\w])",
+    re.IGNORECASE)
+TRIAL_AFTER = re.compile(
+    r"^[\s\w/\-–,()]{0,60}?\b(?:trials?|stud(?:y|ies)|programs?|portion|part|cohorts?|"
+    r"dose[- ]escalation|expansion|data|results|readout|clinical|registrational|pivotal|"
+    r"enrollment|patients?|evaluation|development|testing|investigation|setting)\b",
+    re.IGNORECASE)
+TRIAL_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies)|clinical)\b[^.]{0,40}$", re.IGNORECASE)
+NOT_CLINICAL = re.compile(r"\b(?:preclinical|pre-clinical|mice|mouse|murine|rats?|xenograft|"
+                          r"in vitro|in vivo|animal|cell lines?|primates?)\b", re.IGNORECASE)
+NCT = re.compile(r"\bNCT\d{8}\b")
+TRIAL_NAME = re.compile(r"\b(?P<name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\s+(?:\(\w+\)\s+)?"
+                        r"(?:Phase\s+\S+\s+)?(?:clinical\s+)?(?:trial|study)\b")
+PLANNED = re.compile(r"\b(?:will|plans?\s+to|planned|expects?\s+to|intends?\s+to|to\s+initiate|"
+                     r"upcoming|anticipate[sd]?|to\s+begin|to\s+start|to\s+advance)\b", re.I)
+COMPLETED = re.compile(r"\b(?:completed|concluded|finished|now\s+completed)\b", re.I)
+ONGOING = re.compile(r"\b(?:ongoing|enrolling|currently|under\s+way|underway|being\s+evaluated|"
+                     r"recruiting|dosed|initiated|began|first\s+patient)\b", re.I)
+
+
+def normalise_phase(raw: str) -> str:
+    parts = re.split(r"\s*[/\-–]\s*(?:phase\s*)?", raw.lower())
+    out = []
+    for part in parts:
+        match = re.fullmatch(r"(iv|iii|ii|i|[1-4])([ab]?)", part.strip())
+        if match:
+            out.append(ROMAN.get(match.group(1), match.group(1)) + match.group(2))
+    return "/".join(out)
+
+
+def trials(ctx: Context) -> None:
+    for sentence in ctx.fact_sentences():
+        for match in PHASE.finditer(sentence.text):
+            if is_trial_phase(sentence.text, match):
+                read_trial(ctx, sentence, match)
+    merge_indications(ctx)
+
+
+def is_trial_phase(text: str, match: re.Match) -> bool:
+    after = text[match.end():]
+    if re.match(r"^\s+of\s+(?:the\s+|its\s+|our\s+)?(?!(?:the\s+)?(?:trial|study|clinical))"
+                r"[a-z]*\s*[A-Z]?[a-z]+\s+(?:plan|project|construction|program)", after):
+        return False
+    return bool(TRIAL_AFTER.match(after) or TRIAL_BEFORE.search(text[:match.start()]))
+
+
+def read_trial(ctx: Context, sentence: Sentence, match: re.Match) -> None:
+    if NOT_CLINICAL.search(sentence.text) and not re.search(r"\bpatients?\b", sentence.text):
+        return
+    drugs = trial_drugs(ctx, sentence)
+    if not drugs:
+        return
+    phase = normalise_phase(match.group("p"))
+    found = indications_in(sentence.text)
+    after = [i.text for i in found if i.start >= match.start()]
+    chosen = after or [i.text for i in found]
+    nct = NCT.search(sentence.text)
+    name = TRIAL_NAME.search(sentence.text)
+    status = trial_status(sentence.text)
+    evidence = ctx.evidence(sentence, "kg.trials.v1")
+    for drug in drugs:
+        for indication in chosen or [""]:
+            ctx.extraction.add(
+                Trial((drug,), phase, (indication,) if indication else (), status,
+                      nct.group(0) if nct else "", name.group("name") if name else ""),
+                evidence)
+
+
+def trial_drugs(ctx: Context, sentence: Sentence):
+    """The drugs under study: those named in the sentence, not combination partners."""
+    own = []
+    for mention in ctx.mentions_in(sentence):
+        local = mention.start - sentence.start
+        if COMPARATOR_BEFORE.search(sentence.text[max(0, local - 40):local]) \
+                and not mention.drug.code_names:
+            continue
+        if mention.drug not in own:
+            own.append(mention.drug)
+    if own:
+        return own
+    return [ctx.focus_drug] if ctx.focus_drug else []
+
+
+def trial_status(text: str) -> str:
+    if COMPLETED.search(text):
+        return "completed"
+    if PLANNED.search(text):
+        return "planned"
+    if ONGOING.search(text):
+        return "ongoing"
+    return ""
+
+
+def fold(text: str) -> str:
+    return f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "
+
+
+def merge_indications(ctx: Context) -> None:
+    """Within one drug and phase, an indication contained in a longer one is the same trial."""
+    trials_ = ctx.extraction.of_type(Trial)
+    for trial in trials_:
+        same = [t for t in trials_ if t is not trial and t.drugs == trial.drugs
+                and t.phase == trial.phase and t in ctx.extraction.facts]
+        mine = fold(trial.indications[0]) if trial.indications else " "
+        for other in same:
+            theirs = fold(other.indications[0]) if other.indications else " "
+            if mine.strip() and theirs != mine and (theirs.strip() == "" or theirs in mine):
+                trial.evidence.extend(e for e in other.evidence if e not in trial.evidence)
+                ctx.extraction.remove(other)

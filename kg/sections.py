@@ -1,0 +1,197 @@
+"""Document structure: headline, dateline, body, "About …" boilerplate, forward-looking
+statements and contacts, each split into sentences with character offsets into the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.dates import DATE_PATTERN, parse_date
+from kg.documents import Document
+
+HEADLINE, DATELINE, BODY, ABOUT, FORWARD_LOOKING, CONTACTS = (
+    "headline", "dateline", "body", "about", "forward-looking", "contacts")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    section: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str
+    date: str | None
+    wire: str
+
+
+@dataclass
+class Structure:
+    """What the extractors need to know about the layout of one document."""
+
+    document: Document
+    headline: str
+    dateline: Dateline | None
+    sentences: list[Sentence] = field(default_factory=list)
+    about_titles: list[str] = field(default_factory=list)
+
+    def in_section(self, *names: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.section in names]
+
+
+WIRES = r"GLOBE ?NEWSWIRE|PR ?NEWSWIRE|BUSINESS ?WIRE|ACCESSWIRE|NEWMEDIAWIRE|ACCESS ?NEWSWIRE|" \
+        r"MARKETWIRED|MARKETWIRE|EQS[- ]NEWS|NEWSFILE CORP\.?|CNW|NEWSWIRE|Newsfile|NEWS DIRECT"
+DATELINE_RE = re.compile(
+    rf"^(?P<city>[A-Z][^\n()]{{1,80}}?)\s*[,–—-]+\s*(?P<date>{DATE_PATTERN})"
+    rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?)?\s*(?:[-–—:]+|\s*$|(?=[A-Z]))",
+    re.IGNORECASE)
+ABOUT_RE = re.compile(r"^about (?:the )?(?P<name>[^\n.]{2,80})$", re.IGNORECASE)
+FLS_RE = re.compile(r"^(?:cautionary (?:note|statement)|forward[- ]looking statements?|"
+                    r"safe harbor|this (?:news|press) release (?:contains|may contain|includes) "
+                    r"(?:certain )?(?:[“\"])?forward)", re.IGNORECASE)
+CONTACT_RE = re.compile(r"^(?:(?:media|investor|company|press)(?: relations)?(?: and \w+)?"
+                        r"(?: contacts?)?|contacts?|for (?:more|further) information"
+                        r"(?: contact)?|investor relations|media inquiries)\s*:?\s*$",
+                        re.IGNORECASE)
+HEADING_MAX = 90
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line; lines are the unit of layout in all our inputs."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def structure(document: Document) -> Structure:
+    """Split a document into its sections and sentences."""
+    text = document.text
+    spans = paragraphs(text)
+    headline_index = find_headline(text, spans)
+    headline = document.headline_hint or (
+        text[slice(*spans[headline_index])] if headline_index is not None else "")
+    result = Structure(document, headline, None)
+    section = BODY
+    for index, (start, end) in enumerate(spans):
+        line = text[start:end]
+        section = next_section(line, section, result)
+        kind = HEADLINE if index == headline_index else section
+        if kind == BODY and result.dateline is None and index <= 8:
+            dateline = match_dateline(line)
+            if dateline:
+                result.dateline = dateline
+        result.sentences.extend(split_sentences(text, start, end, kind, index))
+    if result.dateline is None:
+        result.dateline = first_standalone_date(text, spans)
+    return result
+
+
+def find_headline(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """The first line that is not a bare date, a byline or an image."""
+    for index, (start, end) in enumerate(spans[:6]):
+        line = text[start:end]
+        if parse_date(line.strip()) and len(line) < 40:
+            continue
+        if re.match(r"^by\s+[A-Z]", line) and len(line) < 60:
+            continue
+        return index
+    return None
+
+
+def next_section(line: str, current: str, result: Structure) -> str:
+    """Headings switch sections; a section lasts until the next heading."""
+    stripped = line.strip().rstrip(":")
+    if len(stripped) <= HEADING_MAX:
+        about = ABOUT_RE.match(stripped)
+        if about:
+            result.about_titles.append(about.group("name").strip())
+            return ABOUT
+        if CONTACT_RE.match(stripped):
+            return CONTACTS
+    if FLS_RE.match(stripped):
+        return FORWARD_LOOKING
+    return current
+
+
+def match_dateline(line: str) -> Dateline | None:
+    match = DATELINE_RE.match(line)
+    if not match:
+        return None
+    date = parse_date(match.group("date"))
+    city = match.group("city").strip(" ,-–—")
+    if not date or len(city.split()) > 8:
+        return None
+    return Dateline(city, date, normalise_wire(match.group("wire") or ""))
+
+
+def first_standalone_date(text: str, spans: list[tuple[int, int]]) -> Dateline | None:
+    """A date alone on one of the first lines, or ending a short 'City, Country, date' line."""
+    for start, end in spans[:8]:
+        line = text[start:end].strip()
+        if len(line) > 80:
+            continue
+        match = re.search(rf"(?P<date>{DATE_PATTERN})\s*$", line, re.IGNORECASE)
+        if match and parse_date(match.group("date")):
+            city = line[: match.start()].strip(" ,-–—")
+            return Dateline(city if len(city.split()) <= 6 else "", parse_date(match.group("date")), "")
+    return None
+
+
+def normalise_wire(raw: str) -> str:
+    key = re.sub(r"[^a-z]", "", raw.lower())
+    names = {"globenewswire": "GlobeNewswire", "prnewswire": "PR Newswire",
+             "businesswire": "Business Wire", "accesswire": "ACCESSWIRE",
+             "newmediawire": "NewMediaWire", "accessnewswire": "ACCESS Newswire"}
+    return names.get(key, raw.strip())
+
+
+ABBREVIATIONS = (
+    "inc", "corp", "co", "ltd", "llc", "plc", "dr", "mr", "mrs", "ms", "prof", "jr", "sr", "st",
+    "no", "vs", "etc", "approx", "e.g", "i.e", "u.s", "u.k", "ph.d", "m.d", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al", "dept", "mt",
+    "n.v", "s.a", "b.v", "wis", "mass", "calif", "fla", "penn", "conn", "md", "ga", "va", "wash",
+    "ariz", "colo", "ill", "minn", "tenn", "ind", "ky", "la", "mich", "mo", "nev", "okla",
+    "ore", "pa", "tex", "n.j", "n.y", "n.c", "d.c", "s.c", "ft", "vol", "est", "cf", "resp",
+)
+SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|[.!?]+[\"”’)]*$")
+
+
+def split_sentences(text: str, start: int, end: int, section: str, paragraph: int
+                    ) -> list[Sentence]:
+    """Split one line into sentences, not breaking after abbreviations, initials or decimals."""
+    out, cursor = [], start
+    line = text[start:end]
+    for match in SENTENCE_END.finditer(line):
+        stop = start + match.end()
+        if is_abbreviation(text, start + match.start(), cursor):
+            continue
+        out.append(make_sentence(text, cursor, stop, section, paragraph))
+        cursor = stop
+    if cursor < end:
+        out.append(make_sentence(text, cursor, end, section, paragraph))
+    return [s for s in out if s.text]
+
+
+def is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z.]+)$", text[sentence_start:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().lstrip(".")
+    return token in ABBREVIATIONS or len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+
+
+def make_sentence(text: str, start: int, end: int, section: str, paragraph: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end], section, paragraph)
