@@ -73,6 +73,7 @@ class GraphWriter:
         self.graph = NamedNode(disclosure_iri)
         self.disclosure = disclosure_iri
         self.quads: set[Quad] = set()
+        self.labels: dict[str, str] = {}
 
     def add(self, subject: str, predicate: NamedNode | str, obj: NamedNode | Literal | str
             ) -> None:
@@ -88,8 +89,10 @@ class GraphWriter:
     def labelled(self, subject: str, cls: str, label: str, alt: Iterable[str] = (),
                  matches: Iterable[str] = (), match_predicate: str = "exactMatch") -> str:
         self.typed_node(subject, cls)
-        self.add(subject, SKOS + "prefLabel", string(label))
-        for name in sorted(set(alt) - {label}):
+        preferred = self.labels.setdefault(subject, label)
+        self.add(subject, SKOS + "prefLabel" if preferred == label else SKOS + "altLabel",
+                 string(label))
+        for name in sorted(set(alt) - {preferred}):
             self.add(subject, SKOS + "altLabel", string(name))
         for iri in matches:
             self.add(subject, SKOS + match_predicate, iri)

@@ -1,7 +1,6 @@
 """SHACL validation against `shapes/biotech-kg-shapes.ttl`, returning a plain report.
 
-Each disclosure's named graph must be valid on its own (graphs are replaced one at a time),
-and the union must be valid too (an entity described differently by two graphs is an error).
+Each disclosure's named graph must be valid on its own (graphs are replaced one at a time).
 rdflib and pyshacl are imported inside the functions so that `kg --help` starts fast.
 """
 
@@ -93,7 +92,7 @@ def _class_hierarchy() -> tuple[tuple, ...]:
 
 
 def validate_graph(data: rdflib.Graph | rdflib.Dataset) -> ValidationReport:
-    """Validate a graph, or each named graph of a dataset and their union."""
+    """Validate a graph, or each named graph of a dataset."""
     conforms = True
     found: set[Violation] = set()
     for graph in _graphs_to_check(data):
@@ -148,7 +147,11 @@ def _rdflib_term(term: object) -> object:
 
 
 def _graphs_to_check(data: rdflib.Graph | rdflib.Dataset) -> list[rdflib.Graph]:
-    """Plain graphs to validate: a graph itself, or each non-empty graph plus the union."""
+    """Plain graphs to validate: a graph itself, or each non-empty graph of a dataset.
+
+    Each disclosure's graph is self-contained and is what the shapes describe; the union is
+    not checked, since two releases may rightly label the same entity differently.
+    """
     import rdflib
 
     if isinstance(data, rdflib.Dataset):
@@ -157,13 +160,7 @@ def _graphs_to_check(data: rdflib.Graph | rdflib.Dataset) -> list[rdflib.Graph]:
         contexts = list(data.contexts())
     else:
         return [data]
-    graphs = [_copy(context) for context in contexts if len(context)]
-    if len(graphs) <= 1:
-        return graphs
-    union = rdflib.Graph()
-    for s, p, o, _ in data.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return [*graphs, union]
+    return [_copy(context) for context in contexts if len(context)]
 
 
 def _copy(triples: Iterable[tuple]) -> rdflib.Graph:
