@@ -24,7 +24,8 @@ def format_for(path: Path) -> str:
 
 def serialize(quads: Iterable, path: Path, prefixes: dict[str, str]) -> bytes:
     """Bytes of the quads in the file's format; .ttl/.nt get the union of the graphs."""
-    from pyoxigraph import DefaultGraph, Quad, RdfFormat, serialize as ox_serialize
+    from pyoxigraph import DefaultGraph, Quad, RdfFormat
+    from pyoxigraph import serialize as ox_serialize
 
     fmt = getattr(RdfFormat, format_for(path))
     if path.suffix.lower() in TRIPLE_ONLY:

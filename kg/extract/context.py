@@ -26,6 +26,7 @@ class Context:
     drugs: dict[str, Drug] = field(default_factory=dict)
     drug_mentions: dict[int, list[DrugMention]] = field(default_factory=dict)
     focus_drug: Drug | None = None
+    owned: set[str] = field(default_factory=set)
 
     @property
     def text(self) -> str:
@@ -36,6 +37,18 @@ class Context:
 
     def mentions_in(self, sentence: Sentence) -> list[DrugMention]:
         return self.drug_mentions.get(sentence.start, [])
+
+    def own_mentions(self, sentence: Sentence) -> list[DrugMention]:
+        """Mentions of the company's own drugs (not comparators or combination partners)."""
+        return [m for m in self.mentions_in(sentence) if m.drug.name in self.owned]
+
+    def drug_near(self, sentence: Sentence, position: int) -> Drug | None:
+        """The company's drug named nearest to a position of the sentence, else the focus."""
+        mentions = self.own_mentions(sentence)
+        if not mentions:
+            return self.focus_drug
+        local = position + sentence.start
+        return min(mentions, key=lambda m: (abs(m.start - local), m.start)).drug
 
     def fact_sentences(self) -> list[Sentence]:
         """Sentences that may state facts: not the legal boilerplate or the contact block."""

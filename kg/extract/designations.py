@@ -49,7 +49,7 @@ def is_held(text: str) -> bool:
 
 def read_designation(ctx: Context, sentence: Sentence, match, agencies, segment_end) -> None:
     agency = agency_for(ctx, sentence, match, agencies)
-    drug = drug_for(ctx, sentence, match.start)
+    drug = ctx.drug_near(sentence, match.start)
     if not agency or not drug:
         return
     status = "positive-opinion" if POSITIVE_OPINION.search(sentence.text) else "granted"
@@ -83,9 +83,3 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> str:
     return earlier[-1].key if earlier else ""
 
 
-def drug_for(ctx: Context, sentence: Sentence, position: int):
-    mentions = ctx.mentions_in(sentence)
-    if not mentions:
-        return ctx.focus_drug
-    local = position + sentence.start
-    return min(mentions, key=lambda m: (abs(m.start - local), m.start)).drug

@@ -36,7 +36,8 @@ NOT_INN = {"oncogene", "transgene", "antigene", "progene", "thermostat", "hemost
            "quarrel", "squirrel", "cudgel", "snorkel", "yodel", "diesel", "weasel", "tassel",
            "vassal", "statin", "stating", "station", "hepatitis", "deprecept", "nucleotides"}
 YEAR = re.compile(r"(?:19|20)\d\d")
-TRIAL_WORD = re.compile(r"^\s*(?:(?:Phase|phase)\s+\S+\s+)?(?:trial|study|studies|Trial|Study)\b")
+TRIAL_WORD = re.compile(r"^\s*(?:(?:Phase|phase)\s+\S+\s+)?(?:clinical\s+)?(?:trial|study|studies|"
+                        r"Trial|Study)\b|^,\s+(?:an?|the)\s+(?:\w+\s+){0,3}?(?:trial|study)\b")
 SKIP_SECTIONS = ("forward-looking", "contacts")
 
 
@@ -77,7 +78,11 @@ def is_code_name(code: str, tickers: set[str]) -> bool:
         return False
     if " " in bare and (YEAR.fullmatch(digits[0]) or len(digits[0]) < 2):
         return False
-    if re.fullmatch(r"[A-Z]{2,}\d{1,2}[A-Z]?", bare) and len(letters.group(0)) <= 3:
+    letter_segments = re.findall(r"[A-Za-z]+", bare)
+    if sum(len(d) for d in digits) < 2 and len(letter_segments) < 2:
+        return False
+    gene_like = re.fullmatch(r"[A-Z]{2,3}\d{1,2}[A-Z]?", bare) and not digits[0].startswith("0")
+    if gene_like:
         return False
     return not YEAR.fullmatch(bare.split("-")[-1]) or "-" not in bare
 
@@ -116,7 +121,19 @@ def is_trial_name(text: str, end: int, code: str) -> bool:
     bare = code_prefix(code)
     digits = re.findall(r"\d+", code)
     return (len(bare) >= 4 and digits and len(digits[-1]) <= 2
-            and bool(TRIAL_WORD.match(text[end:end + 40])))
+            and bool(TRIAL_WORD.match(text[end:end + 60])))
+
+
+def trial_names(sentences, tickers: set[str]) -> set[str]:
+    """Codes that only ever name a study (`ABC-101 trial`, `ABC-101, a Phase 2 study`)."""
+    followed: dict[str, list[bool]] = {}
+    for sentence in sentences:
+        for cand in candidates(sentence.text, tickers):
+            if cand.kind == "code":
+                key = iris.drug_key(cand.text)
+                followed.setdefault(key, []).append(
+                    bool(TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60])))
+    return {key for key, flags in followed.items() if all(flags)}
 
 
 def without_overlaps(found: list[Candidate]) -> list[Candidate]:
@@ -138,35 +155,73 @@ def strip_isotope(name: str) -> str:
 
 
 def find_drugs(ctx: Context, tickers: set[str]) -> None:
-    """Fill ctx.drugs and ctx.drug_mentions from the whole document."""
+    """Fill ctx.drugs, ctx.drug_mentions, ctx.owned and ctx.focus_drug for the document."""
     sentences = [s for s in ctx.structure.sentences if s.section not in SKIP_SECTIONS]
-    accepted = accepted_names(ctx, sentences, tickers)
-    groups = alias_groups(ctx, sentences, tickers, accepted)
+    excluded = trial_names(sentences, tickers)
+    accepted = accepted_names(sentences, tickers) - excluded
+    groups = alias_groups(sentences, tickers, accepted)
     for sentence in sentences:
         mentions = []
-        for cand in candidates(sentence.text, tickers):
+        for cand in candidates(sentence.text, tickers) + context_names(sentence.text, tickers):
             drug = groups.get(iris.drug_key(strip_isotope(cand.text)))
-            if drug:
+            if drug and not any(m.start < sentence.start + cand.end and
+                                sentence.start + cand.start < m.end for m in mentions):
                 mentions.append(DrugMention(drug, sentence.start + cand.start,
                                             sentence.start + cand.end, cand.text))
         if mentions:
-            ctx.drug_mentions[sentence.start] = mentions
+            ctx.drug_mentions[sentence.start] = sorted(mentions, key=lambda m: m.start)
     ctx.drugs = {iris.drug_key(d.name): d for d in groups.values()}
+    ctx.owned = owned_drugs(ctx)
     ctx.focus_drug = focus_drug(ctx)
+    if ctx.focus_drug:
+        ctx.owned.add(ctx.focus_drug.name)
 
 
-def accepted_names(ctx: Context, sentences, tickers: set[str]) -> set[str]:
-    """Code names always; generic and brand names only in a drug context or an alias pair."""
+CONTEXT_NAME = re.compile(
+    r"(?:\b(?:dose|doses|dosing|treatment|administration|infusion|injection)s?\s+(?:of|with)\s+"
+    r"(?P<a>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+|[A-Z]{3,}[0-9]*)\b)|"
+    r"(?:\b(?P<b>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+|[A-Z]{3,}[0-9]*)\s+(?:was|is|were)\s+"
+    r"(?:given|administered|dosed|well\s+tolerated|being\s+evaluated)\b)")
+
+
+def context_names(text: str, tickers: set[str]) -> list[Candidate]:
+    """Made-up names the sentence uses as drugs: `a dose of Xyzimab-A`, `XYZ was given`."""
+    out = []
+    for match in CONTEXT_NAME.finditer(text):
+        group = "a" if match.group("a") else "b"
+        name = match.group(group)
+        if name.upper() in tickers or code_prefix(name) in not_drug_prefixes():
+            continue
+        out.append(Candidate(name, match.start(group), match.end(group), "brand"))
+    return out
+
+
+GENERIC_NOUN_AFTER = re.compile(r"^\s*(?:®|™)?\s*(?:compounds?|platforms?|technolog(?:y|ies)|"
+                                r"conjugates?|portfolio|pipeline|"
+                                r"delivery|carrier|family|class)\b", re.IGNORECASE)
+
+
+def accepted_names(sentences, tickers: set[str]) -> set[str]:
+    """Codes and generic names; brand names only in a drug context; never a word used as a
+    modifier (`the X platform`, `X compounds`)."""
     accepted: set[str] = set()
     for sentence in sentences:
-        for cand in candidates(sentence.text, tickers):
-            if cand.kind == "code" or in_drug_context(sentence.text, cand):
+        for cand in candidates(sentence.text, tickers) + context_names(sentence.text, tickers):
+            if cand.kind != "code" and is_modifier(sentence.text, cand):
+                continue
+            if cand.kind != "brand" or in_drug_context(sentence.text, cand):
                 accepted.add(iris.drug_key(strip_isotope(cand.text)))
         for match in APPOSITIVE.finditer(sentence.text):
             name = re.sub(r"\s?(?:®|™)$", "", match.group("name"))
             if name.upper() not in tickers and not re.fullmatch(r"[A-Z][a-z]+", name):
                 accepted.add(iris.drug_key(name))
     return accepted
+
+
+def is_modifier(text: str, cand: Candidate) -> bool:
+    """`the X platform`, `X compounds`, a plural brand: a name used for a class, not a drug."""
+    plural_word = cand.kind == "brand" and cand.text.endswith("s") and cand.text[:-1].isalpha()
+    return plural_word or bool(GENERIC_NOUN_AFTER.match(text[cand.end:]))
 
 
 OWN_CONTEXT = re.compile(
@@ -180,37 +235,33 @@ AFTER_CONTEXT = re.compile(r"^\s*(?:®|™)?\s*(?:\(|is an?\b|was\b|has\b|showed
 def in_drug_context(text: str, cand: Candidate) -> bool:
     before = text[max(0, cand.start - 40):cand.start]
     after = text[cand.end:cand.end + 40]
-    return bool(OWN_CONTEXT.search(before) or AFTER_CONTEXT.match(after)) or cand.kind == "brand" \
-        and bool(re.search(r"\b(?:trial|study|dose|patients|treat)", text, re.IGNORECASE))
+    return bool(OWN_CONTEXT.search(before) or AFTER_CONTEXT.match(after))
 
 
-def alias_groups(ctx: Context, sentences, tickers: set[str], accepted: set[str]
-                 ) -> dict[str, Drug]:
+def alias_groups(sentences, tickers: set[str], accepted: set[str]) -> dict[str, Drug]:
     """Join `A (B)` pairs into one drug named by its first-named form."""
     import networkx as nx
 
     graph = nx.Graph()
     first_seen: dict[str, tuple[int, str, str]] = {}
     for sentence in sentences:
-        cands = candidates(sentence.text, tickers)
-        for cand in cands:
+        cands = candidates(sentence.text, tickers) + context_names(sentence.text, tickers)
+        for cand in sorted(cands, key=lambda c: c.start):
             key = iris.drug_key(strip_isotope(cand.text))
             if key not in accepted:
                 continue
             graph.add_node(key)
             first_seen.setdefault(key, (sentence.start + cand.start, cand.text, cand.kind))
             alias = ALIAS.match(sentence.text[cand.end:])
-            if alias:
-                other = [c for c in candidates(alias.group("alias"), tickers)]
-                if len(other) == 1 and other[0].text == alias.group("alias").strip(" ®™"):
-                    okey = iris.drug_key(strip_isotope(other[0].text))
-                    graph.add_edge(key, okey)
-                    first_seen.setdefault(okey, (sentence.start + cand.end, other[0].text,
-                                                 other[0].kind))
+            inner = candidates(alias.group("alias"), tickers) if alias else []
+            if len(inner) == 1:
+                okey = iris.drug_key(strip_isotope(inner[0].text))
+                graph.add_edge(key, okey)
+                position = sentence.start + cand.end + alias.start("alias") + inner[0].start
+                first_seen.setdefault(okey, (position, inner[0].text, inner[0].kind))
     groups: dict[str, Drug] = {}
     for component in nx.connected_components(graph):
-        forms = sorted(first_seen[k] for k in component)
-        drug = make_drug(forms)
+        drug = make_drug(sorted(first_seen[k] for k in component))
         for key in component:
             groups[key] = drug
     return groups
@@ -225,38 +276,63 @@ def make_drug(forms: list[tuple[int, str, str]]) -> Drug:
                 by_kind["brand"])
 
 
-def focus_drug(ctx: Context) -> Drug | None:
-    """The drug the release is about: named in the headline, else the most mentioned."""
-    counts: dict[str, int] = {}
-    for mentions in ctx.drug_mentions.values():
-        for mention in mentions:
-            counts[mention.drug.name] = counts.get(mention.drug.name, 0) + 1
-    if not counts:
-        return None
-    headline = [m for s in ctx.structure.in_section("headline") for m in ctx.mentions_in(s)]
-    if headline:
-        return headline[0].drug
-    name = max(sorted(counts), key=lambda n: counts[n])
-    return next(m.drug for ms in ctx.drug_mentions.values() for m in ms if m.drug.name == name)
-
-
+POSSESSIVE_BEFORE = re.compile(
+    r"(?:\b(?:its|our|their|lead|investigational|proprietary|company['’]s|[A-Z]\w+['’]s?)"
+    r"(?:\s+[\w-]+){0,3}\s*,?\s*$)")
 COMPARATOR_BEFORE = re.compile(r"(?:combination with|combined with|plus|versus|vs\.?|compared "
                                r"(?:with|to)|failed|prior|previous(?:ly)?|after|standard|"
                                r"and|or|,)\s*(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def developments(ctx: Context) -> None:
-    """A company develops the drugs the release presents as its own."""
-    if not ctx.issuer:
-        return
-    owned: dict[str, tuple] = {}
-    for sentence in ctx.fact_sentences():
+def owned_drugs(ctx: Context) -> set[str]:
+    """The drugs the release presents as the company's own: code names, names the text pairs
+    with another (`code (generic)`), and names said with a possessive or `lead`."""
+    owned = set()
+    for mentions in ctx.drug_mentions.values():
+        for mention in mentions:
+            drug = mention.drug
+            if drug.code_names or drug.aliases:
+                owned.add(drug.name)
+    for sentence in ctx.structure.sentences:
         for mention in ctx.mentions_in(sentence):
             local = mention.start - sentence.start
-            before = sentence.text[max(0, local - 40):local]
-            own = mention.drug.code_names or not COMPARATOR_BEFORE.search(before)
-            if own and mention.drug.name not in owned:
-                owned[mention.drug.name] = (mention.drug, sentence)
-    for drug, sentence in owned.values():
-        ctx.extraction.add(DrugDevelopment(ctx.issuer, drug),
-                           ctx.evidence(sentence, "kg.drugs.v1"))
+            before = sentence.text[max(0, local - 50):local]
+            if POSSESSIVE_BEFORE.search(before) and not COMPARATOR_BEFORE.search(before):
+                owned.add(mention.drug.name)
+        for match in APPOSITIVE.finditer(sentence.text):
+            name = re.sub(r"\s?(?:®|™)$", "", match.group("name"))
+            drug = ctx.drugs.get(iris.drug_key(name))
+            if drug:
+                owned.add(drug.name)
+    return owned
+
+
+def focus_drug(ctx: Context) -> Drug | None:
+    """The drug the release is about: named in the headline, else the most mentioned."""
+    counts: dict[str, int] = {}
+    first: dict[str, Drug] = {}
+    for mentions in ctx.drug_mentions.values():
+        for mention in mentions:
+            name = mention.drug.name
+            counts[name] = counts.get(name, 0) + (2 if name in ctx.owned else 1)
+            first.setdefault(name, mention.drug)
+    if not counts:
+        return None
+    headline = [m for s in ctx.structure.in_section("headline") for m in ctx.mentions_in(s)
+                if m.drug.name in ctx.owned]
+    if headline:
+        return headline[0].drug
+    return first[max(counts, key=lambda n: (counts[n], -list(first).index(n)))]
+
+
+def developments(ctx: Context) -> None:
+    """The issuer develops the drugs the release presents as its own."""
+    if not ctx.issuer:
+        return
+    done: set[str] = set()
+    for sentence in ctx.fact_sentences():
+        for mention in ctx.own_mentions(sentence):
+            if mention.drug.name not in done:
+                done.add(mention.drug.name)
+                ctx.extraction.add(DrugDevelopment(ctx.issuer, mention.drug),
+                                   ctx.evidence(sentence, "kg.drugs.v1"))

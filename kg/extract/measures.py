@@ -87,7 +87,7 @@ def doses(ctx: Context) -> None:
         for match in pattern.finditer(sentence.text):
             if is_range(sentence.text, match) or in_control_clause(sentence.text, match.start()):
                 continue
-            drug = drug_near(ctx, sentence, match.start())
+            drug = ctx.drug_near(sentence, match.start())
             if not drug:
                 continue
             label = nearest_cohort(cohorts, match.start())
@@ -117,14 +117,6 @@ def in_control_clause(text: str, position: int) -> bool:
             return bool(CONTROL.search(clause)) or (start > 0 and CLAUSE_SPLIT.match(clause)
                                                     is not None)
     return False
-
-
-def drug_near(ctx: Context, sentence: Sentence, position: int):
-    mentions = ctx.mentions_in(sentence)
-    if mentions:
-        local = position + sentence.start
-        return min(mentions, key=lambda m: (abs(m.start - local), m.start)).drug
-    return ctx.focus_drug
 
 
 def outcomes(ctx: Context) -> None:
@@ -205,7 +197,7 @@ def add_outcome(ctx: Context, sentence: Sentence, endpoint, value, unit_text: st
                 ) -> None:
     if value is None:
         return
-    drug = drug_near(ctx, sentence, 0)
+    drug = ctx.drug_near(sentence, endpoint.start)
     if not drug:
         return
     evidence = ctx.evidence(sentence, "kg.outcomes.v1")

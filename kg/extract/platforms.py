@@ -68,7 +68,7 @@ def clean(text: str) -> str:
 
 def platforms_and_payloads(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
-        mentions = ctx.mentions_in(sentence)
+        mentions = ctx.own_mentions(sentence)
         evidence = ctx.evidence(sentence, "kg.platforms.v1")
         for mention in mentions:
             for _pos, payload in isotopes_in(mention.text):

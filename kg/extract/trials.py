@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
-from kg.extract.drugs import COMPARATOR_BEFORE
 from kg.extract.indications import indications_in
 from kg.facts import Trial
 from kg.sections import Sentence
@@ -86,11 +85,7 @@ def read_trial(ctx: Context, sentence: Sentence, match: re.Match) -> None:
 def trial_drugs(ctx: Context, sentence: Sentence):
     """The drugs under study: those named in the sentence, not combination partners."""
     own = []
-    for mention in ctx.mentions_in(sentence):
-        local = mention.start - sentence.start
-        if COMPARATOR_BEFORE.search(sentence.text[max(0, local - 40):local]) \
-                and not mention.drug.code_names:
-            continue
+    for mention in ctx.own_mentions(sentence):
         if mention.drug not in own:
             own.append(mention.drug)
     if own:
