@@ -46,7 +46,8 @@ def read_header(path: Path) -> SavedQuery:
         elif key == "description":
             description = f"{description} {value}".strip()
         elif param := PARAM.match(value):
-            params[param.group("name")] = (param.group("type") or "string", param.group("doc") or "")
+            kind = param.group("type") or "string"
+            params[param.group("name")] = (kind, param.group("doc") or "")
     return SavedQuery(path.stem, path, title, description, params)
 
 

@@ -46,9 +46,11 @@ class Structure:
 WIRES = r"GLOBE ?NEWSWIRE|PR ?NEWSWIRE|BUSINESS ?WIRE|ACCESSWIRE|NEWMEDIAWIRE|ACCESS ?NEWSWIRE|" \
         r"MARKETWIRED|MARKETWIRE|EQS[- ]NEWS|NEWSFILE CORP\.?|CNW|NEWSWIRE|Newsfile|NEWS DIRECT"
 DATELINE_RE = re.compile(
-    rf"^(?P<city>[A-Z][^\n()]{{1,80}}?)\s*[,–—-]+\s*(?P<date>{DATE_PATTERN})"
-    rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?)?\s*(?:[-–—:]+|\s*$|(?=[A-Z]))",
+    rf"^(?P<city>[A-Z][^\n()]{{1,80}}?)\s*[,–—-]*\s*(?P<date>{DATE_PATTERN})"
+    rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?)?\s*(?:[-–—:.]+|\s*$|(?=[A-Z]))",
     re.IGNORECASE)
+WIRE_DATELINE_RE = re.compile(rf"^(?P<city>[A-Z][^\n()]{{1,60}}?)\s*[-–—]+\s*\(?(?P<wire>{WIRES})"
+                              rf"\)?\s*[-–—]+", re.IGNORECASE)
 ABOUT_RE = re.compile(r"^about (?:the )?(?P<name>[^\n.]{2,80})$", re.IGNORECASE)
 FLS_RE = re.compile(r"^(?:cautionary (?:note|statement)|forward[- ]looking statements?|"
                     r"safe harbor|this (?:news|press) release (?:contains|may contain|includes) "
@@ -101,6 +103,8 @@ def find_headline(text: str, spans: list[tuple[int, int]]) -> int | None:
             continue
         if re.match(r"^by\s+[A-Z]", line) and len(line) < 60:
             continue
+        if match_dateline(line) or WIRE_DATELINE_RE.match(line):
+            return None
         return index
     return None
 
@@ -123,6 +127,10 @@ def next_section(line: str, current: str, result: Structure) -> str:
 def match_dateline(line: str) -> Dateline | None:
     match = DATELINE_RE.match(line)
     if not match:
+        wire_only = WIRE_DATELINE_RE.match(line)
+        if wire_only:
+            return Dateline(wire_only.group("city").strip(" ,"), None,
+                            normalise_wire(wire_only.group("wire")))
         return None
     date = parse_date(match.group("date"))
     city = match.group("city").strip(" ,-–—")
@@ -140,7 +148,8 @@ def first_standalone_date(text: str, spans: list[tuple[int, int]]) -> Dateline |
         match = re.search(rf"(?P<date>{DATE_PATTERN})\s*$", line, re.IGNORECASE)
         if match and parse_date(match.group("date")):
             city = line[: match.start()].strip(" ,-–—")
-            return Dateline(city if len(city.split()) <= 6 else "", parse_date(match.group("date")), "")
+            city = city if len(city.split()) <= 6 else ""
+            return Dateline(city, parse_date(match.group("date")), "")
     return None
 
 
@@ -186,7 +195,8 @@ def is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
     if not word:
         return False
     token = word.group(1).lower().lstrip(".")
-    return token in ABBREVIATIONS or len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)
+    return token in ABBREVIATIONS or len(token) == 1 or bool(initials)
 
 
 def make_sentence(text: str, start: int, end: int, section: str, paragraph: int) -> Sentence:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg import vocab
 from kg.extract import lexicon
 from kg.facts import Listing, Organization
 from kg.sections import Structure
@@ -20,13 +21,13 @@ HEAD_WORDS = (
     "Diagnostics", "Vaccines", "Immunotherapeutics", "Bio", "Royalty", "Biotherapies",
     "Therapies", "Technologies", "Medical", "Biologicals", "Immunotherapies", "Biosystems",
 )
-NAME_TOKEN = r"(?:[A-Z][A-Za-z0-9&'’\-]*|[a-z][A-Z][A-Za-z0-9\-]*|\d+[A-Za-z][A-Za-z0-9\-]*)"
+NAME_TOKEN = r"(?:[A-Z][A-Za-z0-9&'’\-]*|[a-z][A-Z][A-Za-z0-9\-]*|\d+[A-Za-z][A-Za-z0-9\-]*)[™®]?"
 CONNECTOR = r"(?:\s+(?:and|&|of|de|la|du)\s+|\s+)"
 ORG_NAME = re.compile(
-    rf"(?<![\w-])(?P<name>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,4}}?"
+    rf"(?<![\w])(?<!\w-)(?P<name>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,4}}?"
     rf"(?:\s+(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))?"
     rf"(?:,?\s+{LEGAL_SUFFIX}))(?![\w])"
-    rf"|(?<![\w-])(?P<head>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,3}}?\s+"
+    rf"|(?<![\w])(?<!\w-)(?P<head>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,3}}?\s+"
     rf"(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))(?![\w-])")
 STOP_FIRST = {"The", "This", "These", "Our", "Its", "About", "For", "In", "On", "At", "By", "With",
               "And", "A", "An", "As", "From", "To", "Of", "Today", "Investor", "Media", "Contact",
@@ -45,10 +46,10 @@ class ListingMention:
 
 
 def find_listings(text: str) -> list[ListingMention]:
-    """`(Nasdaq: ABCD)`, `(NYSE American: XYZ; TSX: XY)`, `(HKEX: 2511)` parentheticals."""
+    """`(Nasdaq: ABCD)`, `(NYSE American: XYZ; TSX: XY)`, `(HKEX: 2511)`, `(2511.HK)`."""
     out = []
     for paren in re.finditer(r"\(([^()\n]{3,120})\)", text):
-        listings = []
+        listings = list(suffixed_tickers(paren.group(1)))
         for part in re.split(r"[;,/]|\band\b", paren.group(1)):
             match = re.match(rf"^\s*(?P<ex>[A-Za-z][A-Za-z .\-]*?)\s*[:：]\s*(?P<t>{TICKER})\s*$",
                              part)
@@ -62,8 +63,17 @@ def find_listings(text: str) -> list[ListingMention]:
     return out
 
 
+def suffixed_tickers(inner: str):
+    """`2511.HK` style: the exchange is named by the ticker's suffix (see exchanges.tsv)."""
+    for part in re.split(r"[;,/]|\band\b", inner):
+        match = re.fullmatch(r"\s*(?P<t>[A-Z0-9]{1,6})\.(?P<s>[A-Z]{1,3})\s*", part)
+        key = match and lexicon.ticker_suffixes().get(match.group("s"))
+        if key:
+            yield Listing(match.group(0).strip(), key, vocab.by_key("exchanges")[key]["label"])
+
+
 def clean_name(name: str) -> str:
-    name = re.sub(r"[’']s$", "", name.strip(" ,"))
+    name = re.sub(r"[’']s$", "", re.sub(r"[™®]", "", name).strip(" ,"))
     tokens = name.split()
     while tokens and tokens[0] in STOP_FIRST:
         tokens.pop(0)
@@ -85,8 +95,9 @@ def organization_names(text: str) -> list[tuple[int, int, str]]:
 
 def name_before(text: str, end: int) -> str:
     """The organisation name that ends just before `end` (the position of a listing)."""
-    window = text[max(0, end - 160):end].rstrip(" ,’'s")
-    window = re.sub(r"[’']s$", "", window).rstrip()
+    window = re.sub(rf"\b({LEGAL_SUFFIX[3:-4]})\.", "\\1\u2024", text[max(0, end - 160):end])
+    window = re.split(r"\n|[.!?:]\s|\s[-–—]+\s|--|\bBy\s+\w+\s", window)[-1]
+    window = re.sub(r"(?:[’']s)?[\s,]*$", "", window.replace("\u2024", "."))
     names = [n for n in organization_names(window) if n[1] >= len(window) - 2]
     if names:
         return names[-1][2]
@@ -126,7 +137,7 @@ def organization(name: str, structure: Structure) -> Organization:
     text = structure.document.text
     short = re.sub(rf",?\s+{LEGAL_SUFFIX}$", "", name).strip()
     forms = {name}
-    for start, _end, other in organization_names(text):
+    for _start, _end, other in organization_names(text):
         if other.startswith(short) and len(other) <= len(short) + 14:
             forms.add(other)
     full = max(forms, key=lambda f: (bool(re.search(rf"{LEGAL_SUFFIX}$", f)), len(f)))

@@ -32,39 +32,67 @@ GENERAL = re.compile(r"^\s*(?:The\s+)?(?:FDA(?:['’]s)?\s+)?[\w\s-]{0,40}?\b(?:
                      r"grants|aims|helps|may)\b", re.IGNORECASE)
 
 
+REFERS_TO_DRUG = re.compile(r"^(?:It|Its|This|The\s+(?:drug|candidate|compound|product|therapy|"
+                            r"program))\b")
+LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or|as well as)(?:\s+(?:select|selected|other|"
+                      r"certain))?\s*$")
+
+
 def designations(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
-        matches = lexicon.designations().find(sentence.text)
-        if not matches or not is_held(sentence.text):
+        if not lexicon.designations().find(sentence.text) or not is_held(sentence.text):
             continue
-        agencies = lexicon.agencies().find(sentence.text)
-        for index, match in enumerate(matches):
-            segment_end = matches[index + 1].start if index + 1 < len(matches) else None
-            read_designation(ctx, sentence, match, agencies, segment_end)
+        if not ctx.own_mentions(sentence) and not REFERS_TO_DRUG.match(sentence.text):
+            continue
+        offset = 0
+        for segment in re.split(r"(;)", sentence.text):
+            if segment != ";":
+                read_segment(ctx, sentence, segment, offset)
+            offset += len(segment)
+    drop_unspecified(ctx)
 
 
 def is_held(text: str) -> bool:
     return bool(HELD.search(text)) and not NOT_HELD.search(text) and not GENERAL.match(text)
 
 
-def read_designation(ctx: Context, sentence: Sentence, match, agencies, segment_end) -> None:
-    agency = agency_for(ctx, sentence, match, agencies)
-    drug = ctx.drug_near(sentence, match.start)
-    if not agency or not drug:
-        return
-    status = "positive-opinion" if POSITIVE_OPINION.search(sentence.text) else "granted"
-    found = indications_in(sentence.text)
-    after = [i for i in found if i.start >= match.end and
-             (segment_end is None or i.start < segment_end or not following(found, segment_end))]
-    chosen = after or [i for i in found if i.end <= match.start][-1:]
+def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) -> None:
+    """One `;`-separated part of a sentence: its designations share its agency and indication."""
+    matches = lexicon.designations().find(segment)
+    agencies = lexicon.agencies().find(segment)
+    found = indications_in(segment)
+    status = "positive-opinion" if POSITIVE_OPINION.search(segment) else "granted"
     evidence = ctx.evidence(sentence, "kg.designations.v1")
-    for indication in chosen or [None]:
-        text = indication.text if indication else ""
-        ctx.extraction.add(Designation(drug, match.key, agency, text, status), evidence)
+    for match in matches:
+        agency = agency_for(ctx, sentence, match, agencies)
+        drug = ctx.drug_near(sentence, offset + match.start)
+        if not agency or not drug:
+            continue
+        for indication in indication_list(segment, found, match.end) or [None]:
+            text = indication.text if indication else ""
+            ctx.extraction.add(Designation(drug, match.key, agency, text, status), evidence)
 
 
-def following(found, segment_end: int) -> bool:
-    return any(i.start >= segment_end for i in found)
+def indication_list(text: str, found, position: int):
+    """The first indication after the designation, with the ones listed right after it."""
+    after = [i for i in found if i.start >= position]
+    if not after:
+        return []
+    chosen = [after[0]]
+    for item in after[1:]:
+        if not LIST_GAP.match(text[chosen[-1].end:item.start]):
+            break
+        chosen.append(item)
+    return chosen
+
+
+def drop_unspecified(ctx: Context) -> None:
+    """A designation stated without indication is the same as one stated with it."""
+    facts = ctx.extraction.of_type(Designation)
+    specified = {(f.drug.name, f.designation, f.agency) for f in facts if f.indication}
+    for fact in facts:
+        if not fact.indication and (fact.drug.name, fact.designation, fact.agency) in specified:
+            ctx.extraction.remove(fact)
 
 
 def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> str:

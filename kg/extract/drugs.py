@@ -228,8 +228,9 @@ OWN_CONTEXT = re.compile(
     r"(?:\b(?:its|our|their|lead|investigational|candidate|compound|of|with|designation for|"
     r"granted|dosed|administered|receive[sd]?|evaluating|evaluate|treatment with|trial of|"
     r"study of|studies of)\s*$)", re.IGNORECASE)
-AFTER_CONTEXT = re.compile(r"^\s*(?:®|™)?\s*(?:\(|is an?\b|was\b|has\b|showed|achieved|demonstrated|"
-                           r"received|in combination|plus|monotherapy|treatment)", re.IGNORECASE)
+AFTER_CONTEXT = re.compile(r"^\s*(?:®|™)?\s*(?:\(|is an?\b|was\b|has\b|showed|achieved|"
+                           r"demonstrated|received|in combination|plus|monotherapy|treatment)",
+                           re.IGNORECASE)
 
 
 def in_drug_context(text: str, cand: Candidate) -> bool:

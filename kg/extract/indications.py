@@ -41,7 +41,7 @@ STOP = {
     "developing", "developed", "focused", "targeting", "targeted", "potential", "new", "novel",
     "fight", "help", "over", "under", "about", "among", "between", "without", "within", "one",
     "two", "three", "four", "first", "second", "third", "lead", "investigational", "global",
-    "clinical", "cancer-related", "deaths", "death", "cases",
+    "clinical", "cancer-related", "deaths", "death", "cases", "select", "selected",
 }
 MAX_MODIFIERS = 6
 
@@ -77,7 +77,14 @@ def modifiers_before(left: str) -> int:
     """Where the modifiers in front of a head word start (walking back over plain words)."""
     cursor, count = len(left), 0
     for word in reversed(list(WORD.finditer(left))):
+        if word.start() >= cursor:
+            continue
         gap = left[word.end():cursor]
+        if gap.strip() == ")" and "(" in left[:word.start() + 1]:
+            opening = left.rfind("(", 0, word.end())
+            if 0 < cursor - opening <= 16 and count:
+                cursor = opening
+                continue
         lower = word.group(0).lower()
         previous = left[word.end():].split()
         joins_refractory = lower == "or" and previous and previous[0].lower() == "refractory"
@@ -97,9 +104,10 @@ def phrase_at(text: str, head: re.Match) -> list[Indication]:
     end = extend_right(text, head.end())
     if start == head.start() and is_generic(head.group(0)):
         return []
-    phrase = " ".join(text[start:end].split())
+    phrase = " ".join(re.sub(r"\s*\([^()]{1,14}\)", "", text[start:end]).split())
     listed = LIST_BEFORE.search(text[:start])
-    if listed and head.group(0).lower().endswith("s") and start < head.start():
+    if listed and head.group(0).lower().endswith("s") and start < head.start() \
+            and not HEAD.search(listed.group(1)):
         singular = re.sub(r"(ie)?s$", lambda m: "y" if m.group(1) else "", head.group(0))
         items = [i for i in re.split(r",\s*|\s+(?:and|or)\s+", listed.group(1)) if i.strip()]
         items = [i.strip() for i in items if i.strip().lower() not in STOP]

@@ -141,3 +141,10 @@ def element_symbols() -> dict[str, str]:
 def isotope_ids() -> dict[tuple[str, str], tuple[str, ...]]:
     return {(row["element"].lower(), row["mass"].lower()): vocab.identifiers(row, "ncit", "chebi")
             for row in vocab.table("isotopes")}
+
+
+@cache
+def ticker_suffixes() -> dict[str, str]:
+    """Ticker suffix (`HK` in `2511.HK`) → exchange key."""
+    return {suffix: row["key"] for row in vocab.table("exchanges")
+            for suffix in vocab.split(row.get("ticker_suffix", ""))}

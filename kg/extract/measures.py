@@ -4,6 +4,7 @@ Values quoted for other therapies, control arms, ranges, animals and cells are l
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -111,7 +112,7 @@ def is_range(text: str, match: re.Match) -> bool:
 def in_control_clause(text: str, position: int) -> bool:
     """Is the position inside a clause about a control arm or another therapy?"""
     bounds = [0] + [m.start() for m in CLAUSE_SPLIT.finditer(text)] + [len(text)]
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         if start <= position < end:
             clause = text[start:end]
             return bool(CONTROL.search(clause)) or (start > 0 and CLAUSE_SPLIT.match(clause)

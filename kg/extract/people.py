@@ -60,13 +60,13 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
         return parts[0].strip(" ,"), Organization(clean_org(parts[1]))
     names = organization_names(role)
     if names and names[0][0] == 0:
-        rest = role[names[0][1]:].strip(" ,’'s")
+        rest = re.sub(r"^(?:[’']s)?[\s,]*", "", role[names[0][1]:])
         if ROLE_WORDS.search(rest):
             return rest, Organization(names[0][2])
     if ctx.issuer:
         for alias in sorted({ctx.issuer.name, *ctx.issuer.aliases}, key=len, reverse=True):
             if role.startswith(alias + " ") and ROLE_WORDS.search(role[len(alias):]):
-                return role[len(alias):].strip(" ,’'s"), ctx.issuer
+                return re.sub(r"^(?:[’']s)?[\s,]*", "", role[len(alias):]), ctx.issuer
     return role, ctx.issuer
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
+from kg.extract.designations import indication_list
 from kg.extract.indications import indications_in
 from kg.facts import Trial
 from kg.sections import Sentence
@@ -46,9 +47,10 @@ def normalise_phase(raw: str) -> str:
 
 def trials(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
-        for match in PHASE.finditer(sentence.text):
-            if is_trial_phase(sentence.text, match):
-                read_trial(ctx, sentence, match)
+        phases = [m for m in PHASE.finditer(sentence.text) if is_trial_phase(sentence.text, m)]
+        for index, match in enumerate(phases):
+            end = phases[index + 1].start() if index + 1 < len(phases) else len(sentence.text)
+            read_trial(ctx, sentence, match, end)
     merge_indications(ctx)
 
 
@@ -60,16 +62,15 @@ def is_trial_phase(text: str, match: re.Match) -> bool:
     return bool(TRIAL_AFTER.match(after) or TRIAL_BEFORE.search(text[:match.start()]))
 
 
-def read_trial(ctx: Context, sentence: Sentence, match: re.Match) -> None:
+def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: int) -> None:
     if NOT_CLINICAL.search(sentence.text) and not re.search(r"\bpatients?\b", sentence.text):
         return
     drugs = trial_drugs(ctx, sentence)
     if not drugs:
         return
     phase = normalise_phase(match.group("p"))
-    found = indications_in(sentence.text)
-    after = [i.text for i in found if i.start >= match.start()]
-    chosen = after or [i.text for i in found]
+    found = [i for i in indications_in(sentence.text) if i.start < segment_end]
+    chosen = [i.text for i in indication_list(sentence.text, found, match.start())]
     nct = NCT.search(sentence.text)
     name = TRIAL_NAME.search(sentence.text)
     status = trial_status(sentence.text)
@@ -116,6 +117,6 @@ def merge_indications(ctx: Context) -> None:
         mine = fold(trial.indications[0]) if trial.indications else " "
         for other in same:
             theirs = fold(other.indications[0]) if other.indications else " "
-            if mine.strip() and theirs != mine and (theirs.strip() == "" or theirs in mine):
+            if mine.strip() and theirs != mine and (not theirs.strip() or theirs in mine):
                 trial.evidence.extend(e for e in other.evidence if e not in trial.evidence)
                 ctx.extraction.remove(other)
