@@ -52,12 +52,15 @@ def _endpoint_index() -> dict[str, dict[str, str]]:
 
 
 def endpoint(text: str) -> Term:
-    """An endpoint as the text words it, grounded when the vocabulary knows the words."""
-    row = _endpoint_index().get(fold(text))
+    """An endpoint in the text's own words, grounded when the vocabulary knows the words; an
+    abbreviation (`mOS`) is written out with the vocabulary's label."""
+    words = " ".join(text.split())
+    row = _endpoint_index().get(fold(words))
     if not row:
-        return Term(fold(text), text)
-    alt = tuple(vocab.split(row["abbreviations"]))
-    return Term(row["key"], row["label"], expand_all(vocab.split(row["identifier"])), alt)
+        return Term(fold(words), words)
+    abbreviations = tuple(vocab.split(row["abbreviations"]))
+    label = row["label"] if words in abbreviations else words
+    return Term(row["key"], label, expand_all(vocab.split(row["identifier"])), abbreviations)
 
 
 @cache

@@ -18,10 +18,14 @@ CODE = re.compile(
     r"(?:-\d+[A-Za-z]?)?)(?![\w-]*\w)(?!\s*%)")
 INN = re.compile(r"(?<![\w-])(?P<inn>[A-Za-z][a-z]{4,}(?:-[a-z]+)?)(?![\w-])")
 MODIFIER = re.compile(
-    r"^\s+(?P<mod>[a-z]+(?:vedotin|dotin|tesirine|tecan|ozogamicin|emtansine|mertansine|"
+    r"^\s+(?P<mod>[a-z]*(?:vedotin|dotin|tesirine|tecan|ozogamicin|emtansine|mertansine|"
     r"satetraxetan|tetraxetan|adenovec|vec|pegol|alfa|beta|tansine|govitecan|soravtansine))\b")
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9\-]{2,}|[A-Z]{3,})\s?(?:®|™|\(R\))")
-ALIAS = re.compile(r"^\s*\(\s*(?:also known as |formerly |or )?(?P<alias>[^()]{2,60}?)\s*\)")
+ALIAS = re.compile(r"^\s*\(\s*(?:(?:also known as|also called|aka|a\.k\.a\.|formerly|previously|"
+                   r"(?:formerly|previously) (?:known|identified|referred to) as|or)\s+)?"
+                   r"(?P<alias>[^()]{2,60}?)\s*\)")
+ALIAS_SEPARATOR = re.compile(r"^\s*(?:,|;|/|or|and)?\s*$")
+CAPS_NAME = re.compile(r"(?<![\w-])[A-Z]{4,8}(?![\w-]*\w)(?!\s*[®™])")
 APPOSITIVE = re.compile(
     r"\b(?:lead|investigational|novel|proprietary|clinical[- ]stage)?\s*(?:product |drug |"
     r"therapeutic |clinical )?(?:candidate|compound|asset|drug|program|therapy|product)"
@@ -57,6 +61,18 @@ def inn_stems() -> tuple[str, ...]:
 @cache
 def not_drug_prefixes() -> frozenset[str]:
     return frozenset(r["prefix"].upper() for r in vocab.table("not_drug_codes"))
+
+
+@cache
+def vocabulary_acronyms() -> frozenset[str]:
+    """Capitalised words the vocabularies define (indications, endpoints, agencies, …)."""
+    words = set()
+    for table in ("agencies", "designations", "endpoints", "exchanges", "indications", "platforms",
+                  "units", "roles", "cytotoxic_agents"):
+        for row in vocab.table(table):
+            for cell in row.values():
+                words.update(w for w in re.findall(r"[A-Z]{3,8}", cell) if w.isupper())
+    return frozenset(words)
 
 
 def code_prefix(code: str) -> str:
@@ -110,6 +126,10 @@ def candidates(text: str, tickers: set[str]) -> list[Candidate]:
             if modifier:
                 end += modifier.end()
             found.append(Candidate(text[match.start():end], match.start(), end, "generic"))
+    for match in CAPS_NAME.finditer(text):
+        if match.group(0) not in vocabulary_acronyms() and match.group(0) not in tickers \
+                and code_prefix(match.group(0)) not in not_drug_prefixes():
+            found.append(Candidate(match.group(0), match.start(), match.end(), "brand"))
     for match in BRAND.finditer(text):
         found.append(Candidate(match.group("brand"), match.start(), match.start("brand")
                                + len(match.group("brand")), "brand"))
@@ -136,6 +156,16 @@ def trial_names(sentences, tickers: set[str]) -> set[str]:
     return {key for key, flags in followed.items() if all(flags)}
 
 
+def named_after_drugs(accepted: set[str]) -> set[str]:
+    """`ABC-101` where `ABC` is itself a drug name: a study named after the drug."""
+    out = set()
+    for key in accepted:
+        match = re.fullmatch(r"([a-z]{3,})(\d{3})", key)
+        if match and match.group(1) in accepted:
+            out.add(key)
+    return out
+
+
 def without_overlaps(found: list[Candidate]) -> list[Candidate]:
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Candidate] = []
@@ -157,8 +187,8 @@ def strip_isotope(name: str) -> str:
 def find_drugs(ctx: Context, tickers: set[str]) -> None:
     """Fill ctx.drugs, ctx.drug_mentions, ctx.owned and ctx.focus_drug for the document."""
     sentences = [s for s in ctx.structure.sentences if s.section not in SKIP_SECTIONS]
-    excluded = trial_names(sentences, tickers)
-    accepted = accepted_names(sentences, tickers) - excluded
+    accepted = accepted_names(sentences, tickers)
+    accepted -= trial_names(sentences, tickers) | named_after_drugs(accepted)
     groups = alias_groups(sentences, tickers, accepted)
     for sentence in sentences:
         mentions = []
@@ -254,18 +284,29 @@ def alias_groups(sentences, tickers: set[str], accepted: set[str]) -> dict[str, 
             graph.add_node(key)
             first_seen.setdefault(key, (sentence.start + cand.start, cand.text, cand.kind))
             alias = ALIAS.match(sentence.text[cand.end:])
-            inner = candidates(alias.group("alias"), tickers) if alias else []
-            if len(inner) == 1:
-                okey = iris.drug_key(strip_isotope(inner[0].text))
+            for other in alias_names(alias.group("alias"), tickers) if alias else []:
+                okey = iris.drug_key(strip_isotope(other.text))
                 graph.add_edge(key, okey)
-                position = sentence.start + cand.end + alias.start("alias") + inner[0].start
-                first_seen.setdefault(okey, (position, inner[0].text, inner[0].kind))
+                position = sentence.start + cand.end + alias.start("alias") + other.start
+                first_seen.setdefault(okey, (position, other.text, other.kind))
     groups: dict[str, Drug] = {}
     for component in nx.connected_components(graph):
         drug = make_drug(sorted(first_seen[k] for k in component))
         for key in component:
             groups[key] = drug
     return groups
+
+
+def alias_names(inner: str, tickers: set[str]) -> list[Candidate]:
+    """The names in a parenthetical that holds only names (`aka AB-1 or CD-2`), else none."""
+    found = [c for c in candidates(inner, tickers) if c.kind != "brand" or inner.strip(" ®™")
+             == c.text]
+    cursor = 0
+    for cand in found:
+        if not ALIAS_SEPARATOR.match(inner[cursor:cand.start]):
+            return []
+        cursor = cand.end
+    return found if found and not inner[cursor:].strip(" ®™") else []
 
 
 def make_drug(forms: list[tuple[int, str, str]]) -> Drug:
@@ -280,6 +321,8 @@ def make_drug(forms: list[tuple[int, str, str]]) -> Drug:
 POSSESSIVE_BEFORE = re.compile(
     r"(?:\b(?:its|our|their|lead|investigational|proprietary|company['’]s|[A-Z]\w+['’]s?)"
     r"(?:\s+[\w-]+){0,3}\s*,?\s*$)")
+STUDY_OF_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies)|doses?|dosing|patients?\s+(?:treated|given)"
+                             r")\s+(?:of|with)\s+$", re.IGNORECASE)
 COMPARATOR_BEFORE = re.compile(r"(?:combination with|combined with|plus|versus|vs\.?|compared "
                                r"(?:with|to)|failed|prior|previous(?:ly)?|after|standard|"
                                r"and|or|,)\s*(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -291,14 +334,16 @@ def owned_drugs(ctx: Context) -> set[str]:
     owned = set()
     for mentions in ctx.drug_mentions.values():
         for mention in mentions:
-            drug = mention.drug
-            if drug.code_names or drug.aliases:
-                owned.add(drug.name)
+            if mention.drug.code_names:
+                owned.add(mention.drug.name)
     for sentence in ctx.structure.sentences:
         for mention in ctx.mentions_in(sentence):
             local = mention.start - sentence.start
             before = sentence.text[max(0, local - 50):local]
-            if POSSESSIVE_BEFORE.search(before) and not COMPARATOR_BEFORE.search(before):
+            if COMPARATOR_BEFORE.search(before):
+                continue
+            if POSSESSIVE_BEFORE.search(before) or sentence.section == "headline" \
+                    or STUDY_OF_BEFORE.search(before):
                 owned.add(mention.drug.name)
         for match in APPOSITIVE.finditer(sentence.text):
             name = re.sub(r"\s?(?:®|™)$", "", match.group("name"))

@@ -19,12 +19,16 @@ ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 COHORT_NAMED = re.compile(
-    r"\b(?:cohorts?|arms?|dose\s+levels?|dose\s+groups?|groups?|parts?)\s+(?P<label>[A-Z0-9]"
-    r"{1,3}[a-z]?)(?:\s*(?:,|and|&)\s*(?P<more>[A-Z0-9]{1,3}))?\b", re.IGNORECASE)
+    r"\b(?i:cohorts?|arms?|dose\s+levels?|dose\s+groups?|groups?|parts?)\s+(?P<label>[A-Z0-9]"
+    r"{1,3}[a-z]?)(?:\s*(?:,|and|&)\s*(?P<more>[A-Z0-9]{1,3}))?\b")
 COHORT_ORDINAL = re.compile(
     rf"\b(?P<label>{'|'.join(ORDINALS)}|last|final|highest|lowest|high|low|middle|"
     r"high-dose|low-dose|mid-dose)\s+(?:dose\s+)?(?P<noun>cohort|arm|dose\s+group|"
     r"dosing\s+regimen|dose\s+level|dose\s+cohort)\b", re.IGNORECASE)
+COHORT_SETTING = re.compile(
+    r"\b(?P<label>(?:first|second|third|fourth|later|1st|2nd|3rd|4th)[- ]line|"
+    r"recommended\s+phase\s+(?:2|II)\s+dose|RP2D|maximum[- ]tolerated\s+dose|MTD)\b",
+    re.IGNORECASE)
 NOT_HUMAN = re.compile(r"\b(?:mice|mouse|murine|rats?|xenografts?|in vitro|animal|"
                        r"cell lines?|cells\b|primates?|preclinical|pre-clinical|dogs?)\b",
                        re.IGNORECASE)
@@ -34,7 +38,11 @@ CONTROL = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator|for\
                      r"other\s+therap|typically|in\s+comparable)\b", re.IGNORECASE)
 CLAUSE_SPLIT = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|whereas|while|"
                           r"in\s+contrast)\b|;", re.IGNORECASE)
-NUMBER = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SIGNED = rf"(?:(?<![\w.])[-−](?=\d))?(?:{NUMBER})"
+THRESHOLD_BEFORE = re.compile(r"(?:surpass\w*|exceed\w*|more\s+than|over|beyond|at\s+least|"
+                              r"greater\s+than|less\s+than|fewer\s+than|under|up\s+to|at|"
+                              r"after|by|within|[<>≤≥])\s*$", re.IGNORECASE)
 
 
 def decimal(text: str) -> Decimal | None:
@@ -54,6 +62,8 @@ def cohort_mentions(text: str) -> list[tuple[int, str]]:
     for match in COHORT_ORDINAL.finditer(text):
         label = match.group("label").lower()
         out.append((match.start(), ORDINALS.get(label, " ".join(match.group(0).split()))))
+    for match in COHORT_SETTING.finditer(text):
+        out.append((match.start(), " ".join(match.group("label").split())))
     return sorted(out)
 
 
@@ -86,7 +96,7 @@ def doses(ctx: Context) -> None:
             continue
         cohorts = cohort_mentions(sentence.text)
         for match in pattern.finditer(sentence.text):
-            if is_range(sentence.text, match) or in_control_clause(sentence.text, match.start()):
+            if is_range(sentence.text, match) or in_control_clause(ctx, sentence, match.start()):
                 continue
             drug = ctx.drug_near(sentence, match.start())
             if not drug:
@@ -109,20 +119,25 @@ def is_range(text: str, match: re.Match) -> bool:
                 re.search(r"\bfrom\s*$", before))
 
 
-def in_control_clause(text: str, position: int) -> bool:
-    """Is the position inside a clause about a control arm or another therapy?"""
+def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
+    """Is the position inside a clause about a control arm or another therapy? A clause that
+    names the company's drug is about that drug, even when it compares."""
+    text = sentence.text
     bounds = [0] + [m.start() for m in CLAUSE_SPLIT.finditer(text)] + [len(text)]
     for start, end in itertools.pairwise(bounds):
         if start <= position < end:
             clause = text[start:end]
-            return bool(CONTROL.search(clause)) or (start > 0 and CLAUSE_SPLIT.match(clause)
-                                                    is not None)
+            names_drug = any(start <= m.start - sentence.start < end
+                             for m in ctx.own_mentions(sentence))
+            if start > 0 and CLAUSE_SPLIT.match(clause):
+                return not names_drug or bool(CONTROL.search(clause))
+            return bool(CONTROL.search(clause)) and not names_drug
     return False
 
 
 def outcomes(ctx: Context) -> None:
     time_units = lexicon.unit_regex(("time", "percent"))
-    value = re.compile(rf"(?P<v>{NUMBER})(?:\s*|-)(?P<u>{time_units})(?![\w])", re.IGNORECASE)
+    value = re.compile(rf"(?P<v>{SIGNED})(?:\s*|-)(?P<u>{time_units})(?![\w])", re.IGNORECASE)
     for sentence in ctx.fact_sentences():
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
@@ -130,11 +145,12 @@ def outcomes(ctx: Context) -> None:
         if not endpoints:
             continue
         cohorts = cohort_mentions(sentence.text)
-        values = [m for m in value.finditer(sentence.text) if not is_range(sentence.text, m)]
+        values = [m for m in value.finditer(sentence.text) if not is_range(sentence.text, m)
+                  and not THRESHOLD_BEFORE.search(sentence.text[max(0, m.start() - 14):m.start()])]
         used: set[int] = set()
         for endpoint in endpoints:
             match = pair_value(sentence.text, endpoint, values, endpoints, used)
-            if match is None or in_control_clause(sentence.text, match.start()):
+            if match is None or in_control_clause(ctx, sentence, match.start()):
                 continue
             used.add(match.start())
             add_outcome(ctx, sentence, endpoint, decimal(match.group("v")), match.group("u"),
@@ -173,7 +189,8 @@ TIME_WORDS = ("survival", "duration", "time", "os", "pfs", "efs", "dfs", "dor", 
 def unit_fits(endpoint_key: str, unit_text: str) -> bool:
     """Survival and durations take time units; rates take percentages."""
     kind = lexicon.unit_forms().get(unit_text.lower(), {}).get("kind", "")
-    is_time = any(word in endpoint_key.lower() for word in TIME_WORDS)
+    key = endpoint_key.lower()
+    is_time = any(word in key for word in TIME_WORDS) and "rate" not in key
     return kind == ("time" if is_time else "percent")
 
 
@@ -185,7 +202,7 @@ COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+(?:(?:confirmed|un
 def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
     """"one complete response and one partial response" → counts of patients."""
     for match in COUNT.finditer(sentence.text):
-        if in_control_clause(sentence.text, match.start()):
+        if in_control_clause(ctx, sentence, match.start()):
             continue
         raw = match.group("n").lower()
         value = Decimal(NUMBER_WORDS.get(raw, 0) or raw)
