@@ -77,6 +77,12 @@ def disclosure(content_hash: str) -> str:
     return entity("disclosure", content_hash[:20])
 
 
+def staging_graph(graph_iri: str) -> str:
+    """Where a graph too large for one request is assembled on a server before one SPARQL
+    MOVE puts it in place (see kg.remote)."""
+    return entity("staging", digest(graph_iri))
+
+
 def listing(exchange: str, ticker: str) -> str:
     return entity("listing", f"{slug(exchange)}/{slug(ticker)}")
 

@@ -160,7 +160,7 @@ def named_after_drugs(accepted: set[str]) -> set[str]:
     """`ABC-101` where `ABC` is itself a drug name: a study named after the drug."""
     out = set()
     for key in accepted:
-        match = re.fullmatch(r"([a-z]{3,})(\d{3})", key)
+        match = re.fullmatch(r"([a-z]{4,})(\d{3})", key)
         if match and match.group(1) in accepted:
             out.add(key)
     return out
@@ -241,11 +241,21 @@ def accepted_names(sentences, tickers: set[str]) -> set[str]:
                 continue
             if cand.kind != "brand" or in_drug_context(sentence.text, cand):
                 accepted.add(iris.drug_key(strip_isotope(cand.text)))
-        for match in APPOSITIVE.finditer(sentence.text):
-            name = re.sub(r"\s?(?:®|™)$", "", match.group("name"))
-            if name.upper() not in tickers and not re.fullmatch(r"[A-Z][a-z]+", name):
-                accepted.add(iris.drug_key(name))
+        for name in appositive_names(sentence.text, tickers):
+            accepted.add(iris.drug_key(name))
     return accepted
+
+
+def appositive_names(text: str, tickers: set[str]) -> list[str]:
+    """`its lead product candidate, XYZ`: the name after a drug noun (a whole code if one
+    starts there)."""
+    out = []
+    starts = {c.start: c.text for c in candidates(text, tickers)}
+    for match in APPOSITIVE.finditer(text):
+        name = starts.get(match.start("name")) or re.sub(r"\s?(?:®|™)$", "", match.group("name"))
+        if name.upper() not in tickers and not re.fullmatch(r"[A-Z][a-z]+", name):
+            out.append(name)
+    return out
 
 
 def is_modifier(text: str, cand: Candidate) -> bool:
@@ -321,8 +331,8 @@ def make_drug(forms: list[tuple[int, str, str]]) -> Drug:
 POSSESSIVE_BEFORE = re.compile(
     r"(?:\b(?:its|our|their|lead|investigational|proprietary|company['’]s|[A-Z]\w+['’]s?)"
     r"(?:\s+[\w-]+){0,3}\s*,?\s*$)")
-STUDY_OF_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies)|doses?|dosing|patients?\s+(?:treated|given)"
-                             r")\s+(?:of|with)\s+$", re.IGNORECASE)
+STUDY_OF_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies)|doses?|dosing|"
+                             r"patients?\s+(?:treated|given))\s+(?:of|with)\s+$", re.IGNORECASE)
 COMPARATOR_BEFORE = re.compile(r"(?:combination with|combined with|plus|versus|vs\.?|compared "
                                r"(?:with|to)|failed|prior|previous(?:ly)?|after|standard|"
                                r"and|or|,)\s*(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -345,8 +355,7 @@ def owned_drugs(ctx: Context) -> set[str]:
             if POSSESSIVE_BEFORE.search(before) or sentence.section == "headline" \
                     or STUDY_OF_BEFORE.search(before):
                 owned.add(mention.drug.name)
-        for match in APPOSITIVE.finditer(sentence.text):
-            name = re.sub(r"\s?(?:®|™)$", "", match.group("name"))
+        for name in appositive_names(sentence.text, set()):
             drug = ctx.drugs.get(iris.drug_key(name))
             if drug:
                 owned.add(drug.name)

@@ -11,7 +11,11 @@ from kg.facts import Payload, PayloadUse, PlatformUse
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 NAMED_PLATFORM = re.compile(
-    r"(?P<phrase>(?:[\w\-®™]+\s+){1,5}?)(?:technology\s+|delivery\s+)?platforms?\b")
+    r"(?<![\w’'])(?P<phrase>(?:[\w\-®™]+\s+){1,5}?)(?:technology\s+|delivery\s+)?"
+    r"(?:platforms?|technology)\b")
+DEFINED_TECHNOLOGY = re.compile(
+    r"(?P<phrase>(?:[\w\-]+\s+){0,3}[\w\-]*(?:conjugates?|vectors?|viruses|virus|"
+    r"nanoparticles?|particles?))\s*[®™]?\s*\((?P<acronym>[A-Z][A-Za-z]{1,5}s?)[®™]?\)")
 PLATFORM_NOISE = {"its", "our", "the", "a", "an", "company's", "company’s", "proprietary",
                   "patented", "novel", "unique", "innovative", "versatile", "their", "this",
                   "of", "on", "upon", "and", "is", "leading", "differentiated", "clinically",
@@ -19,7 +23,7 @@ PLATFORM_NOISE = {"its", "our", "the", "a", "an", "company's", "company’s", "p
                   "new", "next-generation", "broad", "powerful", "in", "from", "by", "to", "for"}
 ISOTOPE_FORMS = [
     re.compile(r"(?<![\w-])(?P<el>[A-Za-z]{1,10})[- ]?(?P<mass>\d{1,3}m?)(?![\w])"),
-    re.compile(r"(?<![\w-])\[?(?P<mass>\d{1,3}m?)\]?(?P<el>[A-Z][a-z]?)(?![a-z])"),
+    re.compile(r"(?<![\w-])\[?(?P<mass>\d{1,3}m?)\]?(?P<el>[A-Z][a-z]?)\]?(?![a-z])"),
 ]
 PAYLOAD_CONTEXT = re.compile(r"\b(?:payloads?|conjugat\w*|warheads?|linked|delivers?|"
                              r"deliver(?:ing|ed)|carr(?:y|ies|ying)|armed|loaded)\b",
@@ -50,15 +54,22 @@ def isotope_element(text: str) -> str:
     return lower if lower in lexicon.elements() and len(lower) > 2 else ""
 
 
-def platform_phrases(text: str) -> list[tuple[int, str]]:
-    out = [(m.start, m.text) for m in lexicon.platforms().find(text)]
+def platform_phrases(text: str) -> list[tuple[int, str, int]]:
+    """(position, name, rank) of platforms named in a sentence; a lower rank is more specific:
+    a named platform, then a technology the text defines with an acronym, then a modality."""
+    out = [(m.start, m.text, 2) for m in lexicon.platforms().find(text)]
     for match in NAMED_PLATFORM.finditer(text):
-        words = [w for w in match.group("phrase").split()]
-        while words and words[0].lower().strip("®™") in PLATFORM_NOISE:
-            words.pop(0)
-        words = [w for w in words if w.lower() not in ("technology", "delivery")]
-        if words and not any(w.lower() in PLATFORM_NOISE for w in words):
-            out.append((match.start(), clean(" ".join(words))))
+        words = match.group("phrase").split()
+        noise = [i for i, w in enumerate(words) if w.lower().strip("®™") in PLATFORM_NOISE]
+        words = words[noise[-1] + 1:] if noise else words
+        if words:
+            out.append((match.start(), clean(" ".join(words)), 0))
+    for match in DEFINED_TECHNOLOGY.finditer(text):
+        words = match.group("phrase").split()
+        noise = [i for i, w in enumerate(words) if w.lower() in PLATFORM_NOISE]
+        words = words[noise[-1] + 1:] if noise else words
+        if words:
+            out.append((match.start(), clean(" ".join(words)), 1))
     return sorted(set(out))
 
 
@@ -67,6 +78,7 @@ def clean(text: str) -> str:
 
 
 def platforms_and_payloads(ctx: Context) -> None:
+    found: dict[str, list] = {}
     for sentence in ctx.fact_sentences():
         mentions = ctx.own_mentions(sentence)
         evidence = ctx.evidence(sentence, "kg.platforms.v1")
@@ -76,13 +88,16 @@ def platforms_and_payloads(ctx: Context) -> None:
         drug = mentions[0].drug if mentions else about_drug(ctx, sentence)
         if not drug:
             continue
-        for _pos, name in platform_phrases(sentence.text):
-            ctx.extraction.add(PlatformUse(drug, name), evidence)
+        for _pos, name, rank in platform_phrases(sentence.text):
+            found.setdefault(drug.name, []).append((rank, sentence.start, name, drug, evidence))
         for _pos, payload in isotopes_in(sentence.text):
             ctx.extraction.add(PayloadUse(drug, payload), evidence)
         if PAYLOAD_CONTEXT.search(sentence.text):
             for agent in lexicon.cytotoxic_agents().find(sentence.text):
                 ctx.extraction.add(PayloadUse(drug, Payload(agent.key)), evidence)
+    for candidates in found.values():
+        _rank, _start, name, drug, evidence = min(candidates, key=lambda c: c[:3])
+        ctx.extraction.add(PlatformUse(drug, name), evidence)
 
 
 def about_drug(ctx: Context, sentence):
