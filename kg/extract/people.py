@@ -38,6 +38,33 @@ APPOINTMENT = re.compile(
     rf"promotion\s+of)\s+(?P<name>{NAME}){CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
     rf"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?(?P<role>[^.,;]{{3,80}}?)"
     rf"(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
+ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?(?:(?:new|former|"
+              r"interim|acting|co-|founding|senior|executive|associate|assistant|deputy|global|"
+              r"managing|general|lead|leading|principal|presenting)\s*)*(?:chief|ceo|cfo|coo|cmo|"
+              r"cso|cbo|cto|cco|president|founder|co-founder|chair(?:man|woman|person)?|director|"
+              r"head|vice|vp|svp|evp|professor|investigator|manager|partner|scientist|"
+              r"physician|member|counsel|dean|author|executive|fellow|advisor|adviser)\b")
+ROLE_APPOSITION = re.compile(
+    rf"(?P<name>{NAME}){CREDENTIALS},\s+(?P<role>(?i:{ROLE_START})[^.;:“”\"()]{{0,140}}?)"
+    rf"(?=,\s+(?:[a-z]|{SAY})|\.(?:\s|$)|;|\s+(?:{SAY}|will|who|is|has|was|expressed|"
+    rf"added|presented|commented)\b|$)")
+TITLE_BEFORE_NAME = re.compile(
+    rf"(?:^|[,;:(]\s*|\b(?:and|by|with)\s+)(?P<role>(?:[A-Z][\w&\-]*\s+){{0,3}}(?:CEO|CFO|COO|"
+    rf"CMO|CSO|CBO|CTO|Chief\s+[A-Z]\w+\s+Officer|President|Chairman|Founder|Principal\s+"
+    rf"Investigator))\s*,?\s+(?:Dr\.\s+|Prof(?:essor)?\.?\s+)?(?P<name>{NAME}){CREDENTIALS}"
+    rf"(?=\s*[,.]|\s+[a-z])")
+IS_ROLE = re.compile(
+    rf"(?P<name>{NAME}){CREDENTIALS},?\s+(?:is|was|will\s+(?:serve|be)\s+as|serves\s+as|"
+    rf"served\s+as|has\s+served\s+as|(?:most\s+recently\s+)?served\s+as)\s+"
+    rf"(?P<role>(?:the|a|an)?\s*(?i:{ROLE_START})[^.;:“”\"()]{{0,100}}?)"
+    rf"(?=,|\.(?:\s|$)|;|\s+(?:and|where|who|since|from)\b|$)")
+ROLE_IS = re.compile(
+    rf"\b[Tt]he\s+(?P<role>(?i:{ROLE_START})[^.;:,]{{0,60}}?)\s+(?:for\s+[^.;]{{0,60}}?\s+)?"
+    rf"is\s+(?:Dr\.\s+)?(?P<name>{NAME}){CREDENTIALS},?\s+(?P<org>(?:of|at)\s+[^.;]{{3,80}})?")
+JOINED = re.compile(
+    rf"(?P<name>{NAME}){CREDENTIALS}(?:,[^,.]{{0,100}},)?\s+(?:has\s+)?(?:joined|will\s+join)\s+"
+    rf"[^.]{{0,40}}?\s+as\s+(?:its\s+|our\s+)?(?:new\s+)?(?P<role>[^.,;]{{3,60}}?)"
+    rf"(?=[.,;]|\s+(?:and|effective|to|where|with|in)\b)")
 ROLE_SPLIT = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Z])")
 
 
@@ -45,19 +72,47 @@ def people(ctx: Context) -> None:
     for sentence in ctx.structure.sentences:
         if sentence.section in ("forward-looking", "contacts"):
             continue
-        for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT):
+        for pattern in PATTERNS:
             for match in pattern.finditer(sentence.text):
-                add_person(ctx, sentence, match.group("name"), match.group("role"))
+                role = match.group("role")
+                if "org" in pattern.groupindex and match.group("org"):
+                    role = f"{role} {match.group('org')}"
+                add_person(ctx, sentence, resolve_name(ctx, match.group("name")), role)
     contacts(ctx)
     byline(ctx)
 
 
+def resolve_name(ctx: Context, name: str) -> str:
+    """`Dr. Roe` → the full name (`Jane Roe`) the document uses for that surname."""
+    bare = re.sub(r"^(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+", "", name.strip())
+    if " " in bare:
+        return bare
+    people_ = [f.person for f in ctx.extraction.facts if isinstance(f, RoleAssignment)]
+    return next((p for p in people_ if p.split()[-1] == bare), bare)
+
+
+PATTERNS = (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT, ROLE_APPOSITION,
+            TITLE_BEFORE_NAME, IS_ROLE, ROLE_IS, JOINED)
+
+
+INSTITUTION = re.compile(r"\b(?:University|Institute|Hospital|Cent(?:er|re)|College|School|"
+                         r"Foundation|Society|Agency|Administration|Clinic|Academy|Laborator(?:y|ies)"
+                         r")\b")
+
+
 def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
-    """`Chief Executive Officer of Acme Bio` → (role, Acme Bio); else the issuer."""
+    """`Professor of Medicine at Acme University` → (role, Acme University); `CEO of Acme Bio`
+    → (CEO, Acme Bio); a role with no organisation belongs to the issuer."""
     role = " ".join(role.split()).strip(" ,")
-    parts = ROLE_SPLIT.split(role, maxsplit=1)
-    if len(parts) == 2 and ROLE_WORDS.search(parts[0]):
-        return parts[0].strip(" ,"), Organization(clean_org(parts[1]))
+    at = list(re.finditer(r"\s+at\s+(?:the\s+)?(?=[A-Z])", role))
+    if at and ROLE_WORDS.search(role[:at[-1].start()]):
+        return role[:at[-1].start()].strip(" ,"), organization_of(ctx, role[at[-1].end():])
+    for match in re.finditer(r"\s+of\s+(?:the\s+)?(?=[A-Z])", role):
+        rest = role[match.end():]
+        names = organization_names(rest)
+        if (names and names[0][0] == 0) or INSTITUTION.search(rest.split(",")[0]) \
+                or is_issuer_name(ctx, rest):
+            return role[:match.start()].strip(" ,"), organization_of(ctx, rest)
     names = organization_names(role)
     if names and names[0][0] == 0:
         rest = re.sub(r"^(?:[’']s)?[\s,]*", "", role[names[0][1]:])
@@ -70,6 +125,19 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
     return role, ctx.issuer
 
 
+def is_issuer_name(ctx: Context, text: str) -> bool:
+    if not ctx.issuer:
+        return False
+    return any(text.startswith(a) for a in (ctx.issuer.name, *ctx.issuer.aliases))
+
+
+def organization_of(ctx: Context, text: str) -> Organization:
+    name = clean_org(text.split(",")[0])
+    if is_issuer_name(ctx, name):
+        return ctx.issuer
+    return Organization(name, is_company=bool(organization_names(name)))
+
+
 def clean_org(text: str) -> str:
     return re.split(r"\s+(?:and|who|which|where|in|since|from)\s+[a-z]", text)[0].strip(" ,")
 
@@ -77,7 +145,8 @@ def clean_org(text: str) -> str:
 def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str) -> None:
     name = re.sub(r"^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+", "", name.strip())
     role, org = split_role(ctx, role_text)
-    if not ROLE_WORDS.search(role) or len(role.split()) > 12 or organization_names(name):
+    if not ROLE_WORDS.search(role) or len(role.split()) > 12 or organization_names(name) \
+            or len(name.split()) < 2:
         return
     if org and ctx.issuer and org.name != ctx.issuer.name and same_org(org, ctx.issuer):
         org = ctx.issuer
@@ -109,13 +178,15 @@ def contacts(ctx: Context) -> None:
                            ctx.evidence(sentence, "kg.people.v1"))
 
 
-BYLINE = re.compile(rf"^By\s+(?P<name>{NAME})\s*$")
+BYLINE = re.compile(rf"^By\s+(?P<name>{NAME})\s*(?:,\s*(?P<outlet>[A-Z][\w&.\- ]{{1,40}}))?$")
 
 
 def byline(ctx: Context) -> None:
     for sentence in ctx.structure.sentences[:6]:
         match = BYLINE.match(sentence.text)
         if match:
-            ctx.extraction.add(RoleAssignment(match.group("name"), "author", None),
+            outlet = match.group("outlet")
+            org = Organization(outlet.strip(), is_company=False) if outlet else None
+            ctx.extraction.add(RoleAssignment(match.group("name"), "author", org),
                                ctx.evidence(sentence, "kg.people.v1"))
             return
