@@ -22,7 +22,7 @@ HEAD_WORDS = (
     "Therapies", "Technologies", "Medical", "Biologicals", "Immunotherapies", "Biosystems",
 )
 NAME_TOKEN = r"(?:[A-Z][A-Za-z0-9&'’\-]*|[a-z][A-Z][A-Za-z0-9\-]*|\d+[A-Za-z][A-Za-z0-9\-]*)[™®]?"
-CONNECTOR = r"(?:\s+(?:and|&|of|de|la|du)\s+|\s+)"
+CONNECTOR = r"(?:\s+(?:&|of|de|la|du)\s+|\s+)"
 ORG_NAME = re.compile(
     rf"(?<![\w])(?<!\w-)(?P<name>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,4}}?"
     rf"(?:\s+(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))?"

@@ -80,7 +80,8 @@ def indication_list(text: str, found, position: int):
         return []
     chosen = [after[0]]
     for item in after[1:]:
-        if not LIST_GAP.match(text[chosen[-1].end:item.start]):
+        same_list = item.start < chosen[-1].end
+        if not same_list and not LIST_GAP.match(text[chosen[-1].end:item.start]):
             break
         chosen.append(item)
     return chosen

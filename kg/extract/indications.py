@@ -59,13 +59,14 @@ def indications_in(text: str) -> list[Indication]:
     for term in lexicon.indications().find(text):
         found.append(Indication(term.text, term.start, term.end))
     found.sort(key=lambda i: (i.start, -(i.end - i.start)))
+    found = list(dict.fromkeys(found))
     out: list[Indication] = []
     for item in found:
-        if out and item.start < out[-1].end:
-            if item.end > out[-1].end and item.start >= out[-1].start:
-                continue
+        same_list = out and (item.start, item.end) == (out[-1].start, out[-1].end)
+        if out and item.start < out[-1].end and not same_list:
             continue
-        out.append(item)
+        if item not in out:
+            out.append(item)
     return out
 
 
@@ -112,8 +113,8 @@ def phrase_at(text: str, head: re.Match) -> list[Indication]:
         items = [i for i in re.split(r",\s*|\s+(?:and|or)\s+", listed.group(1)) if i.strip()]
         items = [i.strip() for i in items if i.strip().lower() not in STOP]
         last = " ".join(text[start:head.start()].split())
-        return [Indication(f"{item} {singular}", listed.start(), end) for item in items] + [
-            Indication(f"{last} {singular}", start, end)]
+        return [Indication(f"{item} {singular}", listed.start(), end)
+                for item in [*items, last]]
     return [Indication(phrase, start, end)]
 
 

@@ -114,7 +114,7 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
                 or is_issuer_name(ctx, rest):
             return role[:match.start()].strip(" ,"), organization_of(ctx, rest)
     names = organization_names(role)
-    if names and names[0][0] == 0:
+    if names and names[0][0] == 0 and not re.match(ROLE_START, role, re.IGNORECASE):
         rest = re.sub(r"^(?:[’']s)?[\s,]*", "", role[names[0][1]:])
         if ROLE_WORDS.search(rest):
             return rest, Organization(names[0][2])

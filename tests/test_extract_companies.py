@@ -1,0 +1,54 @@
+"""Issuer, listings and organisation names, on short texts written for these tests."""
+
+from kg.documents import document_from_bytes
+from kg.extract.companies import find_issuer, find_listings, organization_names
+from kg.sections import structure
+
+
+def issuer_of(text: str):
+    return find_issuer(structure(document_from_bytes("t.txt", text.encode())))
+
+
+def test_listing_forms():
+    cases = {
+        "(Nasdaq: ABCD)": [("ABCD", "nasdaq")],
+        "(NASDAQ:XYZ)": [("XYZ", "nasdaq")],
+        "(NYSE American: QRS)": [("QRS", "nyse-american")],
+        "(TSX-V: LMN; OTCQB: LMNOF)": [("LMN", "tsxv"), ("LMNOF", "otc")],
+        "(1234.HK)": [("1234.HK", "hkex")],
+    }
+    for text, expected in cases.items():
+        [mention] = find_listings(text)
+        assert [(lst.ticker, lst.exchange) for lst in mention.listings] == expected, text
+
+
+def test_parenthesis_without_exchange_is_not_a_listing():
+    assert find_listings("(see: Appendix)") == []
+    assert find_listings("(the Company)") == []
+
+
+def test_issuer_is_the_company_before_the_listing():
+    org, listings = issuer_of(
+        "Quill Bio Reports Data\n\nDENVER, Colo., May 2, 2023 (GLOBE NEWSWIRE) -- Quillon "
+        "Therapeutics, Inc. (Nasdaq: QLLN), a clinical-stage company, today announced data.\n")
+    assert org.name == "Quillon Therapeutics, Inc."
+    assert [(lst.ticker, lst.exchange_name) for lst in listings] == [("QLLN", "Nasdaq")]
+
+
+def test_issuer_name_does_not_reach_into_the_headline():
+    org, _ = issuer_of("# Big News For Cancer Drug AB-12\n\nOrlan Biosciences Inc. (NYSE: ORL) "
+                       "today announced results.\n")
+    assert org.name == "Orlan Biosciences Inc."
+
+
+def test_issuer_without_listing_is_the_first_company_named():
+    org, listings = issuer_of("Headline here\n\nPetrel Pharmaceuticals, a private company, "
+                              "announced a financing.\n")
+    assert org.name == "Petrel Pharmaceuticals"
+    assert listings == ()
+
+
+def test_organization_names_need_a_suffix_or_sector_word():
+    names = [n for _, _, n in organization_names(
+        "Data from Acme Oncology and Borealis Health AG were shared with Steven Smith.")]
+    assert names == ["Acme Oncology", "Borealis Health AG"]

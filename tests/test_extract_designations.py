@@ -1,0 +1,49 @@
+"""Regulatory designations: held vs planned, agencies, indications; texts written for tests."""
+
+from kg.facts import Designation
+from tests.conftest import read_text
+
+OPENING = "Headline\n\nAUSTIN, Texas, June 5, 2024 -- Wren Bio, Inc. (Nasdaq: WRNB) "
+
+
+def rows(text: str) -> list[tuple]:
+    extraction = read_text(OPENING + text + "\n")
+    return sorted((d.drug.name, d.designation, d.agency, d.indication, d.status)
+                  for d in extraction.of_type(Designation))
+
+
+def test_granted_designation_with_agency_and_indication():
+    assert rows("announced that the FDA has granted Orphan Drug Designation to WB-101 for "
+                "the treatment of Fabry disease.") == [
+        ("WB-101", "orphan-drug", "fda", "Fabry disease", "granted")]
+
+
+def test_programme_agency_is_implied():
+    assert rows("announced that WB-701 received Fast Track designation for idiopathic "
+                "pulmonary fibrosis.") == [
+        ("WB-701", "fast-track", "fda", "idiopathic pulmonary fibrosis", "granted")]
+
+
+def test_positive_opinion_from_the_committee():
+    assert rows("announced that the EMA's COMP adopted a positive opinion recommending "
+                "orphan designation for WB-301 in Duchenne muscular dystrophy.") == [
+        ("WB-301", "orphan-drug", "ema", "Duchenne muscular dystrophy", "positive-opinion")]
+
+
+def test_planned_or_eligible_designations_are_not_facts():
+    assert rows("announced that it plans to apply for Breakthrough Therapy designation for "
+                "WB-901 in gout.") == []
+    assert rows("said WB-901 may be eligible for Priority Review.") == []
+
+
+def test_general_description_of_a_programme_is_not_a_fact():
+    assert rows("said WB-201 is advancing. The Fast Track program is designed to speed up "
+                "the review of drugs.") == []
+
+
+def test_segments_keep_their_own_agencies():
+    result = rows("said WB-501 has received FDA Orphan Drug Designation for Pompe disease; "
+                  "Orphan Drug Designation by the European Medicines Agency for Pompe disease.")
+    assert ("WB-501", "orphan-drug", "fda", "Pompe disease", "granted") in result
+    assert ("WB-501", "orphan-drug", "ema", "Pompe disease", "granted") in result
+    assert len(result) == 2

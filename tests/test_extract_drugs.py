@@ -1,0 +1,59 @@
+"""Drug names: what counts as a drug, aliases, ownership; short texts written for the tests."""
+
+from kg.facts import DrugDevelopment
+from tests.conftest import read_text
+
+
+def developed(text: str) -> list[tuple[str, str]]:
+    extraction = read_text(text)
+    return sorted((f.company.name, f.drug.name) for f in extraction.of_type(DrugDevelopment))
+
+
+OPENING = "Headline\n\nBOSTON, April 1, 2024 -- Kestrel Therapeutics, Inc. (Nasdaq: KSTR) today "
+
+
+def test_code_names_in_their_variants_are_one_drug():
+    rows = developed(OPENING + "announced that KT 210 was well tolerated. KT-210 and KT210 "
+                     "are the same compound.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT 210")]
+
+
+def test_alias_pair_is_one_drug_named_by_its_first_form():
+    extraction = read_text(OPENING + "said its candidate KT-301 (velotamab) entered a trial.\n")
+    [dev] = extraction.of_type(DrugDevelopment)
+    assert dev.drug.name == "KT-301"
+    assert "velotamab" in dev.drug.aliases
+    assert dev.drug.generic_names == ("velotamab",)
+
+
+def test_aka_lists_join_all_names():
+    extraction = read_text(OPENING + "reported that rimastat (aka KT-707 or ABC12345) was "
+                           "dosed in the first patient.\n")
+    [dev] = extraction.of_type(DrugDevelopment)
+    assert dev.drug.name == "rimastat"
+    assert set(dev.drug.code_names) == {"KT-707", "ABC12345"}
+
+
+def test_genes_tickers_trial_names_and_conferences_are_not_drugs():
+    rows = developed(OPENING + "announced that KT-555 targets HER2 and PD-1 and will be "
+                     "presented at ASCO 2025. The ORBIT-3 trial of KT-555 continues. KSTR shares "
+                     "rose.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-555")]
+
+
+def test_combination_partner_is_not_the_companys_drug():
+    rows = developed(OPENING + "announced that its drug KT-900 in combination with "
+                     "pembrolizumab was active.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-900")]
+
+
+def test_study_named_after_the_drug_is_not_a_drug():
+    rows = developed(OPENING + "said its lead candidate, ZORA, showed activity. The ZORA-101 "
+                     "trial enrolled 40 patients treated with ZORA.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "ZORA")]
+
+
+def test_a_word_used_as_a_platform_name_is_not_a_drug():
+    rows = developed(OPENING + "said its Lumex™ platform produced KT-44. Lumex™ compounds "
+                     "are potent.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-44")]

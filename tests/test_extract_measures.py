@@ -1,0 +1,59 @@
+"""Cohorts, doses and outcomes; texts written for the tests."""
+
+from decimal import Decimal
+
+from kg.facts import Dose, Outcome
+from tests.conftest import read_text
+
+OPENING = "Headline\n\nCHICAGO, Ill., Aug. 1, 2024 -- Plover Therapeutics, Inc. (Nasdaq: PLVR) "
+
+
+def doses(text: str):
+    return sorted((d.cohort.label, d.quantity.value, d.quantity.unit)
+                  for d in read_text(OPENING + text + "\n").of_type(Dose))
+
+
+def outcomes(text: str):
+    return sorted(((o.cohort.label if o.cohort else ""), o.endpoint, o.quantity.value,
+                   o.quantity.unit) for o in read_text(OPENING + text + "\n").of_type(Outcome))
+
+
+def test_doses_go_to_the_nearest_cohort():
+    assert doses("reported that in its PL-505 trial the first cohort received 1.5 mg/kg and "
+                 "Cohort 2 received 3 mg/kg of PL-505.") == [
+        ("1", Decimal("1.5"), "mg/kg"), ("2", Decimal("3"), "mg/kg")]
+
+
+def test_dose_units_are_normalised_to_the_vocabulary_spelling():
+    assert doses("said patients in Cohort B received PL-505 at 40 µCi/kg and 12.5 mCi/m².") == [
+        ("B", Decimal("12.5"), "mCi/m2"), ("B", Decimal("40"), "µCi/kg")]
+
+
+def test_animal_doses_are_not_doses():
+    assert doses("said mice given PL-505 at 10 mg/kg lived longer.") == []
+
+
+def test_outcome_value_after_and_before_the_endpoint():
+    assert outcomes("said PL-505 achieved a median overall survival of 14.2 months and a "
+                    "37% ORR in Cohort 1.") == [
+        ("1", "ORR", Decimal("37"), "%"), ("1", "median overall survival", Decimal("14.2"),
+                                          "months")]
+
+
+def test_benchmarks_for_other_therapies_and_control_arms_are_not_outcomes():
+    result = outcomes("said PL-505 showed a median PFS of 9.0 months versus 4.1 months in the "
+                      "placebo arm. For comparison, approved therapies show a median PFS of "
+                      "3 months.")
+    assert result == [("", "median PFS", Decimal("9.0"), "months")]
+
+
+def test_thresholds_and_ranges_are_not_values():
+    assert outcomes("said 60% of PL-505 patients had overall survival beyond 12 months, and "
+                    "response rates range from 20 - 30% in the field.") == []
+
+
+def test_counts_of_responses():
+    assert outcomes("said PL-505 produced two complete responses and one partial response in "
+                    "the high-dose cohort.") == [
+        ("high-dose cohort", "complete response", Decimal("2"), "patients"),
+        ("high-dose cohort", "partial response", Decimal("1"), "patients")]

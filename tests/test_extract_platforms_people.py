@@ -1,0 +1,53 @@
+"""Platforms, payloads and people; texts written for the tests."""
+
+from kg.extract.platforms import isotopes_in
+from kg.facts import PayloadUse, PlatformUse, RoleAssignment
+from tests.conftest import read_text
+
+OPENING = "Headline\n\nOSLO, Norway, 3 March 2022 -- Skua Radiopharma ASA (OSE: SKUA) "
+
+
+def test_isotope_forms_fold_to_element_mass():
+    text = "Lu-177, 225Ac, [212Pb], iodine-125 and Y 90 but not COVID-19 or In 2021."
+    assert [p.label for _, p in isotopes_in(text)] == [
+        "lutetium-177", "actinium-225", "lead-212", "iodine-125", "yttrium-90"]
+
+
+def test_payload_and_platform_of_the_drug():
+    extraction = read_text(OPENING + "said SK-77 uses its proprietary Halo platform to "
+                           "deliver lutetium-177 to tumour cells.\n")
+    assert [(p.drug.name, p.payload.label) for p in extraction.of_type(PayloadUse)] == [
+        ("SK-77", "lutetium-177")]
+    assert [(p.drug.name, p.platform) for p in extraction.of_type(PlatformUse)] == [
+        ("SK-77", "Halo")]
+
+
+def test_a_drug_gets_one_platform_the_most_specific():
+    extraction = read_text(OPENING + "said SK-909 is an antibody-drug conjugate built on the "
+                           "Corvid linker technology.\n")
+    assert [p.platform for p in extraction.of_type(PlatformUse)] == ["Corvid linker"]
+
+
+def roles(text: str):
+    extraction = read_text(OPENING + text + "\n")
+    return sorted((r.person, r.role, r.organization.name if r.organization else "")
+                  for r in extraction.of_type(RoleAssignment))
+
+
+def test_quote_attribution_with_organisation():
+    assert roles('announced data. "We are pleased," said Ingrid Dahl, Ph.D., Chief Executive '
+                 "Officer of Skua Radiopharma.") == [
+        ("Ingrid Dahl", "Chief Executive Officer", "Skua Radiopharma ASA")]
+
+
+def test_role_at_an_institution():
+    assert roles("said Dr. Lars Berg, Professor of Oncology at Nordic University Hospital, "
+                 "will lead the study.") == [
+        ("Lars Berg", "Professor of Oncology", "Nordic University Hospital")]
+
+
+def test_appointment_and_title_before_name():
+    result = roles("announced the appointment of Maja Lund, M.D., as Chief Medical Officer. "
+                   "CEO Per Holm welcomed her.")
+    assert ("Maja Lund", "Chief Medical Officer", "Skua Radiopharma ASA") in result
+    assert ("Per Holm", "CEO", "Skua Radiopharma ASA") in result

@@ -1,0 +1,58 @@
+"""Clinical trials: phases, indications, status, identifiers; texts written for the tests."""
+
+import pytest
+
+from kg.extract.trials import normalise_phase
+from kg.facts import Trial
+from tests.conftest import read_text
+
+OPENING = "Headline\n\nSEATTLE, Wash., July 9, 2024 -- Heron Oncology, Inc. (Nasdaq: HRON) "
+
+
+def trials(text: str) -> list[Trial]:
+    return read_text(OPENING + text + "\n").of_type(Trial)
+
+
+@pytest.mark.parametrize(("raw", "phase"), [
+    ("1", "1"), ("Ib", "1b"), ("1b/2", "1b/2"), ("I/II", "1/2"), ("IIa", "2a"),
+    ("2b/3", "2b/3"), ("III", "3"), ("1/2a", "1/2a"), ("1a/1b", "1a/1b"),
+])
+def test_phase_forms(raw, phase):
+    assert normalise_phase(raw) == phase
+
+
+def test_trial_with_phase_indication_nct_and_status():
+    [trial] = trials("announced the first patient was dosed in its Phase 1b/2 trial "
+                     "(NCT01234567) of HR-440 in patients with metastatic melanoma.")
+    assert trial.phase == "1b/2"
+    assert trial.indications == ("metastatic melanoma",)
+    assert trial.nct_id == "NCT01234567"
+    assert trial.status == "ongoing"
+    assert trial.drugs[0].name == "HR-440"
+
+
+def test_indication_list_gives_one_trial_each():
+    found = trials("said HR-202 is in a Phase 2 study in lung, ovarian and bladder cancers.")
+    assert sorted(t.indications[0] for t in found) == [
+        "bladder cancer", "lung cancer", "ovarian cancer"]
+
+
+def test_a_business_phase_is_not_a_trial():
+    assert trials("said HR-303 is progressing and Phase 1 of its office construction plan "
+                  "is complete.") == []
+
+
+def test_planned_trial():
+    [trial] = trials("plans to initiate a Phase 3 trial of HR-808 in psoriasis next year.")
+    assert trial.status == "planned"
+    assert trial.indications == ("psoriasis",)
+
+
+def test_animal_study_is_not_a_trial():
+    assert trials("said HR-505 shrank tumors in mice in a preclinical Phase 1 study model.") == []
+
+
+def test_shorter_indication_of_the_same_trial_is_merged():
+    found = trials("said its Phase 2 trial of HR-606 in relapsed or refractory multiple myeloma "
+                   "is enrolling. The Phase 2 trial of HR-606 in multiple myeloma will report.")
+    assert [t.indications for t in found] == [("relapsed or refractory multiple myeloma",)]
