@@ -60,6 +60,8 @@ def endpoint(text: str) -> Term:
         return Term(fold(words), words)
     abbreviations = tuple(vocab.split(row["abbreviations"]))
     label = row["label"] if words in abbreviations else words
+    if label.istitle():
+        label = label.lower()
     return Term(row["key"], label, expand_all(vocab.split(row["identifier"])), abbreviations)
 
 

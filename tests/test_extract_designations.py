@@ -47,3 +47,9 @@ def test_segments_keep_their_own_agencies():
     assert ("WB-501", "orphan-drug", "fda", "Pompe disease", "granted") in result
     assert ("WB-501", "orphan-drug", "ema", "Pompe disease", "granted") in result
     assert len(result) == 2
+
+
+def test_indication_of_a_later_clause_is_not_the_designations():
+    assert rows("said WB-601 has been designated an orphan drug by the FDA and is being "
+                "studied in a Phase 2 trial in patients with sickle cell disease.") == [
+        ("WB-601", "orphan-drug", "fda", "", "granted")]

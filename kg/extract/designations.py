@@ -68,15 +68,21 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
         drug = ctx.drug_near(sentence, offset + match.start)
         if not agency or not drug:
             continue
-        for indication in indication_list(segment, found, match.end) or [None]:
+        for indication in indication_list(segment, found, match.end, NEW_CLAUSE) or [None]:
             text = indication.text if indication else ""
             ctx.extraction.add(Designation(drug, match.key, agency, text, status), evidence)
 
 
-def indication_list(text: str, found, position: int):
-    """The first indication after the designation, with the ones listed right after it."""
+NEW_CLAUSE = re.compile(r"\b(?:and|but|while|which|who|where)\s+(?:\w+\s+)?(?:is|was|are|were|has|"
+                        r"have|had|will|currently|being)\b|\b(?:trial|study|studies)\b",
+                        re.IGNORECASE)
+
+
+def indication_list(text: str, found, position: int, stop: re.Pattern | None = None):
+    """The first indication after a position (not past a `stop` match), with the ones listed
+    right after it."""
     after = [i for i in found if i.start >= position]
-    if not after:
+    if not after or (stop and stop.search(text[position:after[0].start])):
         return []
     chosen = [after[0]]
     for item in after[1:]:

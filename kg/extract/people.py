@@ -38,8 +38,8 @@ APPOINTMENT = re.compile(
     rf"promotion\s+of)\s+(?P<name>{NAME}){CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
     rf"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?(?P<role>[^.,;]{{3,80}}?)"
     rf"(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
-ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?(?:(?:new|former|"
-              r"interim|acting|co-|founding|senior|executive|associate|assistant|deputy|global|"
+ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?"
+              r"(?:(?:new|former|interim|acting|co-|founding|senior|executive|associate|assistant|deputy|global|"
               r"managing|general|lead|leading|principal|presenting)\s*)*(?:chief|ceo|cfo|coo|cmo|"
               r"cso|cbo|cto|cco|president|founder|co-founder|chair(?:man|woman|person)?|director|"
               r"head|vice|vp|svp|evp|professor|investigator|manager|partner|scientist|"
