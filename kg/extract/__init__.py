@@ -10,6 +10,7 @@ import re
 
 from kg.dates import DATE_PATTERN, parse_date
 from kg.documents import Document
+from kg.extract.acronyms import defined_acronyms
 from kg.extract.companies import find_issuer
 from kg.extract.context import Context
 from kg.extract.designations import designations
@@ -31,7 +32,8 @@ def extract(document: Document) -> Extraction:
         headline=layout.headline, date=release_date(layout),
         dateline_city=layout.dateline.city if layout.dateline else "",
         wire=layout.dateline.wire if layout.dateline else "", issuer=issuer, listings=listings)
-    ctx = Context(layout, Extraction(disclosure), issuer)
+    ctx = Context(layout, Extraction(disclosure), issuer,
+                  acronyms=defined_acronyms(document.text))
     find_drugs(ctx, {listing.ticker.upper() for listing in listings})
     for step in (developments, designations, trials, doses, outcomes, platforms_and_payloads,
                  people):

@@ -27,10 +27,17 @@ class Context:
     drug_mentions: dict[int, list[DrugMention]] = field(default_factory=dict)
     focus_drug: Drug | None = None
     owned: set[str] = field(default_factory=set)
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return self.structure.document.text
+
+    def indication_text(self, text: str) -> str:
+        """An indication with the acronyms the document defines written out."""
+        from kg.extract.acronyms import expand
+
+        return expand(text, self.acronyms)
 
     def evidence(self, sentence: Sentence, extractor: str) -> Evidence:
         return Evidence(sentence.start, sentence.end, sentence.text, extractor)

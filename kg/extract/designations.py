@@ -69,7 +69,7 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
         if not agency or not drug:
             continue
         for indication in indication_list(segment, found, match.end, NEW_CLAUSE) or [None]:
-            text = indication.text if indication else ""
+            text = ctx.indication_text(indication.text) if indication else ""
             ctx.extraction.add(Designation(drug, match.key, agency, text, status), evidence)
 
 

@@ -70,7 +70,8 @@ def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: i
         return
     phase = normalise_phase(match.group("p"))
     found = [i for i in indications_in(sentence.text) if i.start < segment_end]
-    chosen = [i.text for i in indication_list(sentence.text, found, match.start())]
+    chosen = [ctx.indication_text(i.text)
+              for i in indication_list(sentence.text, found, match.start())]
     nct = NCT.search(sentence.text)
     name = TRIAL_NAME.search(sentence.text)
     status = trial_status(sentence.text)

@@ -1,0 +1,25 @@
+"""Acronyms defined in a document are written out in indications."""
+
+from kg.extract.acronyms import defined_acronyms, expand
+from kg.facts import Trial
+from tests.conftest import read_text
+
+
+def test_definitions_need_matching_initials():
+    found = defined_acronyms("in chronic kidney disease (CKD) and in the trial (STAR) and "
+                             "relapsed or refractory (R/R) disease")
+    assert found == {"CKD": "chronic kidney disease", "R/R": "relapsed or refractory"}
+
+
+def test_expansion_is_whole_word_only():
+    acronyms = {"CKD": "chronic kidney disease"}
+    assert expand("late CKD", acronyms) == "late chronic kidney disease"
+    assert expand("CKDs and XCKD", acronyms) == "CKDs and XCKD"
+
+
+def test_trial_indication_uses_the_long_form():
+    extraction = read_text("Headline\n\nLIMA, Ohio, May 1, 2024 -- Tern Bio, Inc. (Nasdaq: TRN) "
+                           "develops TB-310 for chronic kidney disease (CKD). A Phase 2 trial of "
+                           "TB-310 in advanced CKD is enrolling.\n")
+    assert [t.indications for t in extraction.of_type(Trial)] == [
+        ("chronic kidney disease",)]
