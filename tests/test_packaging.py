@@ -32,9 +32,8 @@ def test_installed_wheel_finds_its_data_from_another_directory(wheel: Path, tmp_
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
                     str(target), str(wheel)], check=True, capture_output=True)
     code = ("import kg.queries, kg.validate, kg.resources; "
-            "assert str(kg.resources.data_path('queries')).startswith(%r); "
-            "print(len(kg.queries.saved_queries()), len(kg.validate.load_shapes()))"
-            % str(target))
+            f"assert str(kg.resources.data_path('queries')).startswith({str(target)!r}); "
+            "print(len(kg.queries.saved_queries()), len(kg.validate.load_shapes()))")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                             text=True, env={"PYTHONPATH": str(target), "PATH": "/usr/bin"})
     assert result.returncode == 0, result.stderr
