@@ -56,3 +56,21 @@ def test_shorter_indication_of_the_same_trial_is_merged():
     found = trials("said its Phase 2 trial of HR-606 in relapsed or refractory multiple myeloma "
                    "is enrolling. The Phase 2 trial of HR-606 in multiple myeloma will report.")
     assert [t.indications for t in found] == [("relapsed or refractory multiple myeloma",)]
+
+
+def test_indication_just_before_the_phase_in_the_same_clause():
+    [trial] = trials("announced the first gout patient dosed with HR-707 in a new Phase 1/2 "
+                     "study.")
+    assert trial.indications == ("gout",)
+
+
+def test_drug_named_as_lead_asset_in_lower_case_is_the_trial_drug():
+    found = trials("said its lead asset, velorinib, is in a Phase 3 trial for chronic myeloid "
+                   "leukemia.")
+    assert [(t.drugs[0].name, t.indications) for t in found] == [
+        ("velorinib", ("chronic myeloid leukemia",))]
+
+
+def test_head_and_neck_is_one_indication():
+    [trial] = trials("said HR-909 is in a Phase 1 trial in head and neck cancers.")
+    assert trial.indications == ("head and neck cancers",)

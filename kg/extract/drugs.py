@@ -29,7 +29,7 @@ CAPS_NAME = re.compile(r"(?<![\w-])[A-Z]{4,8}(?![\w-]*\w)(?!\s*[®™])")
 APPOSITIVE = re.compile(
     r"\b(?:lead|investigational|novel|proprietary|clinical[- ]stage)?\s*(?:product |drug |"
     r"therapeutic |clinical )?(?:candidate|compound|asset|drug|program|therapy|product)"
-    r"\s*[,:]?\s+(?P<name>[A-Z][A-Za-z0-9\-]{2,}(?:\s?(?:®|™))?)(?=[\s,.;:)])")
+    r"\s*[,:]?\s+(?P<name>[A-Za-z][A-Za-z0-9\-]{2,}(?:\s?(?:®|™))?)(?=[\s,.;:)])")
 NOT_INN = {"oncogene", "transgene", "antigene", "progene", "thermostat", "hemostat", "rheostat",
            "peptide", "polypeptide", "nucleotide", "oligonucleotide", "dipeptide", "concept",
            "except", "accept", "percept", "intercept", "excel", "parcel", "cancel", "pixel",
@@ -253,6 +253,8 @@ def appositive_names(text: str, tickers: set[str]) -> list[str]:
     starts = {c.start: c.text for c in candidates(text, tickers)}
     for match in APPOSITIVE.finditer(text):
         name = starts.get(match.start("name")) or re.sub(r"\s?(?:®|™)$", "", match.group("name"))
+        if name[0].islower() and match.start("name") not in starts:
+            continue
         if name.upper() not in tickers and not re.fullmatch(r"[A-Z][a-z]+", name):
             out.append(name)
     return out

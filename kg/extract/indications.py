@@ -41,9 +41,13 @@ STOP = {
     "developing", "developed", "focused", "targeting", "targeted", "potential", "new", "novel",
     "fight", "help", "over", "under", "about", "among", "between", "without", "within", "one",
     "two", "three", "four", "first", "second", "third", "lead", "investigational", "global",
-    "clinical", "cancer-related", "deaths", "death", "cases", "select", "selected",
+    "clinical", "cancer-related", "deaths", "death", "cases", "select", "selected", "trials",
+    "studies", "designations", "manage", "managing", "prevent", "preventing", "cure", "address",
+    "addressing", "combat", "improve", "reduce", "reducing", "slow", "stop", "halt", "reverse",
 }
 MAX_MODIFIERS = 6
+COMPOUND_MODIFIERS = {"relapsed or refractory", "relapsed and refractory", "refractory or relapsed",
+                      "head and neck", "relapsed and/or refractory"}
 
 
 @dataclass(frozen=True)
@@ -87,11 +91,14 @@ def modifiers_before(left: str) -> int:
                 cursor = opening
                 continue
         lower = word.group(0).lower()
-        previous = left[word.end():].split()
-        joins_refractory = lower == "or" and previous and previous[0].lower() == "refractory"
+        following = left[word.end():].split()[:1]
+        preceding = left[:word.start()].split()[-1:]
+        joins_refractory = lower in ("and", "or") and following and preceding and (
+            f"{preceding[0].lower()} {lower} {following[0].lower()}" in COMPOUND_MODIFIERS)
         if gap.strip() or count >= MAX_MODIFIERS:
             break
-        if (lower in STOP and not joins_refractory) or re.fullmatch(r"\d+%?", lower):
+        if (lower in STOP and not joins_refractory) or re.fullmatch(r"\d+%?", lower) \
+                or re.fullmatch(r"[A-Z]{3,}-[A-Z0-9]+", word.group(0)):
             break
         cursor, count = word.start(), count + 1
     return cursor

@@ -8,6 +8,7 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.designations import indication_list
+from kg.extract.drugs import COMPARATOR_BEFORE
 from kg.extract.indications import indications_in
 from kg.facts import Trial
 from kg.sections import Sentence
@@ -70,8 +71,9 @@ def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: i
         return
     phase = normalise_phase(match.group("p"))
     found = [i for i in indications_in(sentence.text) if i.start < segment_end]
-    chosen = [ctx.indication_text(i.text)
-              for i in indication_list(sentence.text, found, match.start())]
+    listed = indication_list(sentence.text, found, match.start()) or indication_before(
+        sentence.text, found, match.start())
+    chosen = [ctx.indication_text(i.text) for i in listed]
     nct = NCT.search(sentence.text)
     name = TRIAL_NAME.search(sentence.text)
     status = trial_status(sentence.text)
@@ -84,14 +86,27 @@ def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: i
                 evidence)
 
 
+CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|but|while|which|who|based|is|was|are|were|has|have)\b")
+
+
+def indication_before(text: str, found, position: int):
+    """`the first AML patient dosed in a Phase 1/2 trial`: an indication just before the phase,
+    in the same clause."""
+    before = [i for i in found if i.end <= position and position - i.end <= 80]
+    if before and not CLAUSE_BREAK.search(text[before[-1].end:position]):
+        return [before[-1]]
+    return []
+
+
 def trial_drugs(ctx: Context, sentence: Sentence):
     """The drugs under study: those named in the sentence, not combination partners."""
-    own = []
-    for mention in ctx.own_mentions(sentence):
-        if mention.drug not in own:
-            own.append(mention.drug)
+    own = list(dict.fromkeys(m.drug for m in ctx.own_mentions(sentence)))
     if own:
         return own
+    others = [m for m in ctx.mentions_in(sentence)
+              if not COMPARATOR_BEFORE.search(sentence.text[:m.start - sentence.start][-50:])]
+    if others:
+        return list(dict.fromkeys(m.drug for m in others))
     return [ctx.focus_drug] if ctx.focus_drug else []
 
 
