@@ -53,3 +53,16 @@ def test_indication_of_a_later_clause_is_not_the_designations():
     assert rows("said WB-601 has been designated an orphan drug by the FDA and is being "
                 "studied in a Phase 2 trial in patients with sickle cell disease.") == [
         ("WB-601", "orphan-drug", "fda", "", "granted")]
+
+
+def test_disease_acronym_defined_in_the_text_is_an_indication():
+    result = rows("develops WB-808 for hypoxic ischemic encephalopathy (HIE). WB-808 received "
+                  "Orphan Drug Designation by the European Medicines Agency for HIE.")
+    assert result == [("WB-808", "orphan-drug", "ema", "hypoxic ischemic encephalopathy",
+                       "granted")]
+
+
+def test_an_acronym_the_text_defines_otherwise_is_not_an_indication():
+    result = rows("said the FDA granted Fast Track Designation (FTD) to WB-909 in gout. The "
+                  "FTD was granted to WB-909 quickly.")
+    assert result == [("WB-909", "fast-track", "fda", "gout", "granted")]

@@ -57,3 +57,17 @@ def test_a_word_used_as_a_platform_name_is_not_a_drug():
     rows = developed(OPENING + "said its Lumex™ platform produced KT-44. Lumex™ compounds "
                      "are potent.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-44")]
+
+
+def test_securities_ids_assay_metrics_and_dates_are_not_drugs():
+    rows = developed(OPENING + "said KT-612 had IC50s below 5 nM in the assay. Its shares "
+                     "(ISIN US1234567890) traded on DEC 12 as usual.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-612")]
+
+
+def test_drug_of_another_company_by_possessive_or_code_prefix():
+    rows = developed(OPENING + "said its drug KT-333 will be combined with Borealis Pharma "
+                     "Inc.'s (NYSE: BRL) checkpoint inhibitor nivolumab. Under a license, "
+                     "Gannet Biologics develops GANNET-101 in Asia.\n")
+    assert rows == [("Borealis Pharma Inc.", "nivolumab"), ("Gannet Biologics", "GANNET-101"),
+                    ("Kestrel Therapeutics, Inc.", "KT-333")]

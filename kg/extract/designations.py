@@ -60,7 +60,7 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
     """One `;`-separated part of a sentence: its designations share its agency and indication."""
     matches = lexicon.designations().find(segment)
     agencies = lexicon.agencies().find(segment)
-    found = indications_in(segment)
+    found = indications_in(segment, ctx.acronyms)
     status = "positive-opinion" if POSITIVE_OPINION.search(segment) else "granted"
     evidence = ctx.evidence(sentence, "kg.designations.v1")
     for match in matches:

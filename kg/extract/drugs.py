@@ -10,12 +10,13 @@ from functools import cache
 from kg import iris, vocab
 from kg.extract.context import Context, DrugMention
 from kg.extract.lexicon import element_symbols
-from kg.facts import Drug, DrugDevelopment
+from kg.facts import Drug, DrugDevelopment, Organization
 
 CODE = re.compile(
     r"(?<![\w\-\]/.])(?P<code>(?:\[\d{2,3}[A-Z][a-z]?\]|\d{2,3}[A-Z][a-z]?[- ])?"
     r"[A-Z][A-Za-z]{0,5}(?:-[A-Z][A-Za-z]{0,5})?(?:[- ]?\d[\dA-Za-z]*|-[A-Z][a-z]?\d+)"
-    r"(?:-\d+[A-Za-z]?)?)(?![\w-]*\w)(?!\s*%)")
+    r"(?:-\d+[A-Za-z]?)?(?: \d{1,2}[A-Z](?![\w-]))?)(?![\w-]*\w)(?!\s*%)")
+ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
 INN = re.compile(r"(?<![\w-])(?P<inn>[A-Za-z][a-z]{4,}(?:-[a-z]+)?)(?![\w-])")
 MODIFIER = re.compile(
     r"^\s+(?P<mod>[a-z]*(?:vedotin|dotin|tesirine|tecan|ozogamicin|emtansine|mertansine|"
@@ -82,6 +83,8 @@ def code_prefix(code: str) -> str:
 
 def is_code_name(code: str, tickers: set[str]) -> bool:
     """A product code: two or more capitals, digits, and not a gene, registry id, form or year."""
+    if ISIN.fullmatch(code):
+        return False
     bare = re.sub(r"^(?:\[\d+[A-Za-z]+\]|\d{2,3}[A-Z][a-z]?[- ])", "", code)
     letters = re.match(r"[A-Za-z]+", bare)
     if not letters or sum(c.isupper() for c in letters.group(0)) < 2:
@@ -383,13 +386,44 @@ def focus_drug(ctx: Context) -> Drug | None:
 
 
 def developments(ctx: Context) -> None:
-    """The issuer develops the drugs the release presents as its own."""
-    if not ctx.issuer:
-        return
-    done: set[str] = set()
+    """Who develops each drug: the organisation the text gives it to (`Acme Bio's AB-12`, or a
+    code named after the company, `ACME-12`), else the issuer for the drugs it presents as its
+    own."""
+    from kg.extract.companies import organization, organization_names
+
+    orgs = {name: organization(name, ctx.structure)
+            for _s, _e, name in organization_names(ctx.text)}
+    done: set[tuple[str, str]] = set()
     for sentence in ctx.fact_sentences():
-        for mention in ctx.own_mentions(sentence):
-            if mention.drug.name not in done:
-                done.add(mention.drug.name)
-                ctx.extraction.add(DrugDevelopment(ctx.issuer, mention.drug),
-                                   ctx.evidence(sentence, "kg.drugs.v1"))
+        for mention in ctx.mentions_in(sentence):
+            owner = developer(ctx, sentence, mention, orgs)
+            if owner is None or (owner.name, mention.drug.name) in done:
+                continue
+            done.add((owner.name, mention.drug.name))
+            ctx.extraction.add(DrugDevelopment(owner, mention.drug),
+                               ctx.evidence(sentence, "kg.drugs.v1"))
+
+
+POSSESSIVE_ORG = re.compile(r"(?:[’']s)\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,4}"
+                            r"(?:\([^()]{0,10}\)\s*)?$")
+
+
+def developer(ctx: Context, sentence, mention, orgs: dict) -> Organization | None:
+    local = mention.start - sentence.start
+    before = sentence.text[max(0, local - 120):local]
+    possessive = POSSESSIVE_ORG.search(before)
+    if possessive:
+        head = before[:possessive.start()]
+        issuer_names = (ctx.issuer.name, *ctx.issuer.aliases) if ctx.issuer else ()
+        if any(head.endswith(name) for name in issuer_names):
+            return ctx.issuer
+        for name, org in orgs.items():
+            if head.endswith(name) and org.name != (ctx.issuer.name if ctx.issuer else None):
+                return org
+    prefix = code_prefix(mention.drug.code_names[0]) if mention.drug.code_names else ""
+    issuer = ctx.issuer.name if ctx.issuer else None
+    if len(prefix) >= 3:
+        for name, org in orgs.items():
+            if name.split()[0].upper() == prefix and org.name != issuer:
+                return org
+    return ctx.issuer if mention.drug.name in ctx.owned else None

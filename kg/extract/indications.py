@@ -57,11 +57,21 @@ class Indication:
     end: int
 
 
-def indications_in(text: str) -> list[Indication]:
-    """Indication phrases in a sentence, left to right, without overlaps."""
+def indications_in(text: str, acronyms: dict[str, str] | None = None) -> list[Indication]:
+    """Indication phrases in a sentence, left to right, without overlaps. Acronyms the
+    document defines as a disease count as indications; a vocabulary acronym the document
+    defines as something else (`FTD` for a designation) does not."""
+    acronyms = acronyms or {}
     found = [hit for match in HEAD.finditer(text) for hit in phrase_at(text, match)]
     for term in lexicon.indications().find(text):
+        if term.text in acronyms and not HEAD.search(acronyms[term.text]):
+            continue
         found.append(Indication(term.text, term.start, term.end))
+    diseases = [a for a, long_form in acronyms.items() if HEAD.search(long_form)]
+    if diseases:
+        pattern = "|".join(re.escape(a) for a in sorted(diseases, key=len, reverse=True))
+        for match in re.finditer(rf"(?<![\w/-])(?:{pattern})(?![\w/-])", text):
+            found.append(Indication(match.group(0), match.start(), match.end()))
     found.sort(key=lambda i: (i.start, -(i.end - i.start)))
     found = list(dict.fromkeys(found))
     out: list[Indication] = []

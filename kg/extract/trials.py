@@ -70,7 +70,7 @@ def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: i
     if not drugs:
         return
     phase = normalise_phase(match.group("p"))
-    found = [i for i in indications_in(sentence.text) if i.start < segment_end]
+    found = [i for i in indications_in(sentence.text, ctx.acronyms) if i.start < segment_end]
     listed = indication_list(sentence.text, found, match.start()) or indication_before(
         sentence.text, found, match.start())
     chosen = [ctx.indication_text(i.text) for i in listed]
