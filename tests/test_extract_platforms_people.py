@@ -51,3 +51,24 @@ def test_appointment_and_title_before_name():
                    "CEO Per Holm welcomed her.")
     assert ("Maja Lund", "Chief Medical Officer", "Skua Radiopharma ASA") in result
     assert ("Per Holm", "CEO", "Skua Radiopharma ASA") in result
+
+
+def test_isotope_in_the_drug_name_is_its_payload_not_other_labels():
+    extraction = read_text(OPENING + "said [212Pb]SK-310 can also carry 203Pb for imaging, and "
+                           "I-131-SK404 entered a trial.\n")
+    assert sorted((p.drug.name, p.payload.label) for p in extraction.of_type(PayloadUse)) == [
+        ("I-131-SK404", "iodine-131"), ("[212Pb]SK-310", "lead-212")]
+
+
+def test_named_drug_found_everywhere_once_recognised():
+    extraction = read_text(OPENING + "said a dose of Skuamab-B was given. Skuamab-B uses the "
+                           "radioisotope actinium-225 to kill cells.\n")
+    assert [(p.drug.name, p.payload.label) for p in extraction.of_type(PayloadUse)] == [
+        ("Skuamab-B", "actinium-225")]
+
+
+def test_chemotherapy_agents_a_drug_is_composed_of():
+    extraction = read_text(OPENING + "said SK-230 is comprised of cisplatin and vinblastine "
+                           "with a penetration enhancer.\n")
+    assert sorted(p.payload.label for p in extraction.of_type(PayloadUse)) == [
+        "cisplatin", "vinblastine"]

@@ -13,7 +13,8 @@ from kg.extract.lexicon import element_symbols
 from kg.facts import Drug, DrugDevelopment, Organization
 
 CODE = re.compile(
-    r"(?<![\w\-\]/.])(?P<code>(?:\[\d{2,3}[A-Z][a-z]?\]|\d{2,3}[A-Z][a-z]?[- ])?"
+    r"(?<![\w\-\]/.])(?P<code>(?:\[\d{2,3}[A-Z][a-z]?\]|\d{2,3}[A-Z][a-z]?[- ]|"
+    r"[A-Z][a-z]?-\d{2,3}m?-)?"
     r"[A-Z][A-Za-z]{0,5}(?:-[A-Z][A-Za-z]{0,5})?(?:[- ]?\d[\dA-Za-z]*|-[A-Z][a-z]?\d+)"
     r"(?:-\d+[A-Za-z]?)?(?: \d{1,2}[A-Z](?![\w-]))?)(?![\w-]*\w)(?!\s*%)")
 ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
@@ -77,7 +78,7 @@ def vocabulary_acronyms() -> frozenset[str]:
 
 
 def code_prefix(code: str) -> str:
-    code = re.sub(r"^(?:\[\d+[A-Za-z]+\]|\d{2,3}[A-Z][a-z]?[- ])", "", code)
+    code = strip_isotope(code)
     return re.match(r"[A-Za-z]*", code).group(0).upper()
 
 
@@ -85,7 +86,7 @@ def is_code_name(code: str, tickers: set[str]) -> bool:
     """A product code: two or more capitals, digits, and not a gene, registry id, form or year."""
     if ISIN.fullmatch(code):
         return False
-    bare = re.sub(r"^(?:\[\d+[A-Za-z]+\]|\d{2,3}[A-Z][a-z]?[- ])", "", code)
+    bare = strip_isotope(code)
     letters = re.match(r"[A-Za-z]+", bare)
     if not letters or sum(c.isupper() for c in letters.group(0)) < 2:
         return False
@@ -180,11 +181,13 @@ def without_overlaps(found: list[Candidate]) -> list[Candidate]:
 
 
 def strip_isotope(name: str) -> str:
-    """`[177Lu]AB-12`, `177Lu-AB-12` → `AB-12` (the isotope is the payload, not the name)."""
-    stripped = re.sub(r"^(?:\[\d{2,3}[A-Z][a-z]?\]\s*|\d{2,3}[A-Z][a-z]?[- ](?=[A-Za-z]))", "",
-                      name)
-    symbol = re.match(r"^\[?\d{2,3}([A-Z][a-z]?)", name)
-    return stripped if symbol and symbol.group(1) in element_symbols() else name
+    """`[177Lu]AB-12`, `177Lu-AB-12`, `Lu-177-AB-12` → `AB-12` (the isotope is the payload,
+    not the name)."""
+    match = re.match(r"^(?:\[\d{2,3}(?P<a>[A-Z][a-z]?)\]\s*|\d{2,3}(?P<b>[A-Z][a-z]?)[- ]"
+                     r"(?=[A-Za-z])|(?P<c>[A-Z][a-z]?)-\d{2,3}m?-(?=[A-Za-z]))", name)
+    if match and (match.group("a") or match.group("b") or match.group("c")) in element_symbols():
+        return name[match.end():]
+    return name
 
 
 def find_drugs(ctx: Context, tickers: set[str]) -> None:
@@ -193,9 +196,13 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     accepted = accepted_names(sentences, tickers)
     accepted -= trial_names(sentences, tickers) | named_after_drugs(accepted)
     groups = alias_groups(sentences, tickers, accepted)
+    names = known_names(groups)
     for sentence in sentences:
         mentions = []
-        for cand in candidates(sentence.text, tickers) + context_names(sentence.text, tickers):
+        found = candidates(sentence.text, tickers) + context_names(sentence.text, tickers)
+        found += [Candidate(m.group(0), m.start(), m.end(), "brand")
+                  for m in names.finditer(sentence.text)] if names else []
+        for cand in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
             drug = groups.get(iris.drug_key(strip_isotope(cand.text)))
             if drug and not any(m.start < sentence.start + cand.end and
                                 sentence.start + cand.start < m.end for m in mentions):
@@ -208,6 +215,15 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     ctx.focus_drug = focus_drug(ctx)
     if ctx.focus_drug:
         ctx.owned.add(ctx.focus_drug.name)
+
+
+def known_names(groups: dict[str, Drug]) -> re.Pattern | None:
+    """Every written form of the accepted drugs, to find all their mentions."""
+    forms = {form for drug in groups.values() for form in (drug.name, *drug.aliases)}
+    if not forms:
+        return None
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-]*\w)")
 
 
 CONTEXT_NAME = re.compile(

@@ -26,7 +26,8 @@ ISOTOPE_FORMS = [
     re.compile(r"(?<![\w-])\[?(?P<mass>\d{1,3}m?)\]?(?P<el>[A-Z][a-z]?)\]?(?![a-z])"),
 ]
 PAYLOAD_CONTEXT = re.compile(r"\b(?:payloads?|conjugat\w*|warheads?|linked|delivers?|"
-                             r"deliver(?:ing|ed)|carr(?:y|ies|ying)|armed|loaded)\b",
+                             r"deliver(?:ing|ed)|carr(?:y|ies|ying)|armed|loaded|compris\w*|"
+                             r"contain(?:s|ing)?|consist\w*|composed|formulat\w*)\b",
                              re.IGNORECASE)
 
 
@@ -82,16 +83,19 @@ def platforms_and_payloads(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
         mentions = ctx.own_mentions(sentence)
         evidence = ctx.evidence(sentence, "kg.platforms.v1")
+        labelled = set()
         for mention in mentions:
             for _pos, payload in isotopes_in(mention.text):
+                labelled.add(mention.drug.name)
                 ctx.extraction.add(PayloadUse(mention.drug, payload), evidence)
         drug = mentions[0].drug if mentions else about_drug(ctx, sentence)
         if not drug:
             continue
         for _pos, name, rank in platform_phrases(sentence.text):
             found.setdefault(drug.name, []).append((rank, sentence.start, name, drug, evidence))
-        for _pos, payload in isotopes_in(sentence.text):
-            ctx.extraction.add(PayloadUse(drug, payload), evidence)
+        if drug.name not in labelled:
+            for _pos, payload in isotopes_in(sentence.text):
+                ctx.extraction.add(PayloadUse(drug, payload), evidence)
         if PAYLOAD_CONTEXT.search(sentence.text):
             for agent in lexicon.cytotoxic_agents().find(sentence.text):
                 ctx.extraction.add(PayloadUse(drug, Payload(agent.key)), evidence)
