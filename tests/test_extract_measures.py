@@ -57,3 +57,17 @@ def test_counts_of_responses():
                     "the high-dose cohort.") == [
         ("high-dose cohort", "complete response", Decimal("2"), "patients"),
         ("high-dose cohort", "partial response", Decimal("1"), "patients")]
+
+
+def test_respectively_lists_pair_values_with_dose_levels():
+    assert outcomes("said that in cohorts dosed with PL-505 at 0.5 mg/kg, 1.0 mg/kg and "
+                    "2.0 mg/kg, overall response rates were 10%, 20% and 40%, respectively.") == [
+        ("0.5 mg/kg", "overall response rate", Decimal("10"), "%"),
+        ("1.0 mg/kg", "overall response rate", Decimal("20"), "%"),
+        ("2.0 mg/kg", "overall response rate", Decimal("40"), "%")]
+
+
+def test_a_semicolon_clause_is_not_a_control_arm():
+    assert outcomes("said 2 mg/kg of PL-505 was the top dose; this group reached a 50% "
+                    "overall response rate.") == [
+        ("", "overall response rate", Decimal("50"), "%")]

@@ -45,7 +45,7 @@ class NameMatcher:
         if acronyms:
             parts.append(_alternation(acronyms))
         pattern = "|".join(parts) or r"(?!x)x"
-        self.regex = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-]*\w)")
+        self.regex = re.compile(rf"(?<![\w-])(?:{pattern})s?(?![\w-]*\w)")
 
     @staticmethod
     def _norm(text: str) -> str:
@@ -54,9 +54,13 @@ class NameMatcher:
     def find(self, text: str) -> list[TermMatch]:
         out = []
         for match in self.regex.finditer(text):
-            key = self.keys.get(self._norm(match.group(0)))
+            text, end = match.group(0), match.end()
+            key = self.keys.get(self._norm(text))
+            if not key and text.endswith("s"):
+                text, end = text[:-1], end - 1
+                key = self.keys.get(self._norm(text))
             if key:
-                out.append(TermMatch(key, match.start(), match.end(), match.group(0)))
+                out.append(TermMatch(key, match.start(), end, text))
         return out
 
 

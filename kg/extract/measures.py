@@ -36,8 +36,9 @@ CONTROL = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator|for\
                      r"by\s+comparison|historic(?:al)?|benchmark|would\s+be\s+expected|"
                      r"expected\s+(?:in|with)|approved\s+(?:\w+\s+){0,3}therap|"
                      r"other\s+therap|typically|in\s+comparable)\b", re.IGNORECASE)
-CLAUSE_SPLIT = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|whereas|while|"
-                          r"in\s+contrast)\b|;", re.IGNORECASE)
+CONTRAST = r"\b(?:versus|vs\.?|compared\s+(?:with|to)|whereas|while|in\s+contrast)\b"
+CLAUSE_SPLIT = re.compile(rf"{CONTRAST}|;", re.IGNORECASE)
+CONTRAST_START = re.compile(CONTRAST, re.IGNORECASE)
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SIGNED = rf"(?:(?<![\w.])[-−](?=\d))?(?:{NUMBER})"
 THRESHOLD_BEFORE = re.compile(r"(?:surpass\w*|exceed\w*|more\s+than|over|beyond|at\s+least|"
@@ -129,7 +130,7 @@ def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
             clause = text[start:end]
             names_drug = any(start <= m.start - sentence.start < end
                              for m in ctx.own_mentions(sentence))
-            if start > 0 and CLAUSE_SPLIT.match(clause):
+            if start > 0 and CONTRAST_START.match(clause):
                 return not names_drug or bool(CONTROL.search(clause))
             return bool(CONTROL.search(clause)) and not names_drug
     return False
@@ -152,10 +153,38 @@ def outcomes(ctx: Context) -> None:
             match = pair_value(sentence.text, endpoint, values, endpoints, used)
             if match is None or in_control_clause(ctx, sentence, match.start()):
                 continue
-            used.add(match.start())
-            add_outcome(ctx, sentence, endpoint, decimal(match.group("v")), match.group("u"),
-                        nearest_cohort(cohorts, max(match.start(), endpoint.start)))
+            series = respective_values(sentence.text, match, values)
+            labels = respective_cohorts(sentence.text, len(series)) if len(series) > 1 else []
+            for index, item in enumerate(series):
+                used.add(item.start())
+                label = labels[index] if labels else nearest_cohort(
+                    cohorts, max(item.start(), endpoint.start))
+                add_outcome(ctx, sentence, endpoint, decimal(item.group("v")), item.group("u"),
+                            label)
         counts(ctx, sentence, cohorts)
+
+
+def respective_values(text: str, first: re.Match, values) -> list[re.Match]:
+    """`were 14%, 36% and 56%, respectively`: the list that starts at the first value."""
+    series = [first]
+    if not re.search(r"\brespectively\b", text):
+        return series
+    for match in values:
+        if match.start() > series[-1].end() and re.fullmatch(
+                r"\s*(?:,|and|, and)\s*", text[series[-1].end():match.start()]):
+            series.append(match)
+    return series
+
+
+def respective_cohorts(text: str, count: int) -> list[str]:
+    """The cohorts a `respectively` list refers to: as many named cohorts or dose levels."""
+    named = [label for _pos, label in cohort_mentions(text)]
+    if len(named) == count:
+        return named
+    unit = lexicon.unit_regex(("dose",))
+    doses = [f"{m.group('v')} {m.group('u')}" for m in re.finditer(
+        rf"(?P<v>{NUMBER})\s*(?P<u>{unit})(?![\w/])", text, re.IGNORECASE)] if unit else []
+    return doses if len(doses) == count else []
 
 
 def pair_value(text: str, endpoint, values, endpoints, used):
