@@ -72,3 +72,27 @@ def test_chemotherapy_agents_a_drug_is_composed_of():
                            "with a penetration enhancer.\n")
     assert sorted(p.payload.label for p in extraction.of_type(PayloadUse)) == [
         "cisplatin", "vinblastine"]
+
+
+def test_role_then_institution_apposition():
+    assert roles("said Anna Berg, MD, Chair of the Department of Surgery, The University of "
+                 "Bergen Hospital (UBH), and others.") == [
+        ("Anna Berg", "Chair of the Department of Surgery", "The University of Bergen Hospital")]
+
+
+def test_professor_prefix_and_unknown_credentials():
+    assert roles('noted "Good," said professor Eva Lind, MHCM., the leading principal '
+                 "investigator for this trial.") == [
+        ("Eva Lind", "the leading principal investigator for this trial",
+         "Skua Radiopharma ASA")]
+
+
+def test_former_role_at_another_company():
+    assert roles("said Tor Aas, formerly CEO of Fjord, a device company, has joined.") == [
+        ("Tor Aas", "CEO", "Fjord")]
+
+
+def test_contact_line_without_line_breaks():
+    assert roles("said more. Media contact: Skua Radiopharma ASA Ola NordmannDirector Investor "
+                 "RelationsTel.: +47 123") == [
+        ("Ola Nordmann", "Director Investor Relations", "Skua Radiopharma ASA")]

@@ -13,10 +13,11 @@ from kg.sections import Sentence
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zà-öø-ÿ"
 NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)?"
-NAME = (rf"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?{NAME_WORD}(?:\s+[{UPPER}]\.)?"
+NAME = (rf"(?:(?:Dr|Prof|Professor|professor|Mr|Ms|Mrs)\.?\s+)?{NAME_WORD}(?:\s+[{UPPER}]\.)?"
         rf"(?:\s+(?:van|de|von|der|da|di|le|la|del)(?:\s+der)?)?(?:\s+{NAME_WORD}){{1,2}}")
 CREDENTIALS = r"(?:,?\s*(?:Ph\.?\s?D\.?|M\.?\s?D\.?|MBA|M\.?B\.?A\.?|Pharm\.?\s?D\.?|J\.?D\.?|" \
-              r"R\.?N\.?|FRCP|MSc|M\.?S\.?|DVM|MPH|Jr\.?|Sr\.?|III|II))*"
+              r"R\.?N\.?|FRCP|MSc|M\.?S\.?|DVM|MPH|Jr\.?|Sr\.?|III|II|" \
+              r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP|IR|PR)\b)[A-Z]{2,5}\.?(?=[,\s])))*"
 SAY = r"(?:said|says|commented|comments|stated|states|added|adds|noted|notes|explained|" \
       r"remarked|concluded|continued)"
 ROLE_WORDS = re.compile(
@@ -66,19 +67,34 @@ JOINED = re.compile(
     rf"[^.]{{0,40}}?\s+as\s+(?:its\s+|our\s+)?(?:new\s+)?(?P<role>[^.,;]{{3,60}}?)"
     rf"(?=[.,;]|\s+(?:and|effective|to|where|with|in)\b)")
 ROLE_SPLIT = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Z])")
+INSTITUTION_WORDS = (r"University|Institute|Hospital|Cent(?:er|re)|College|School|Clinic|"
+                     r"Foundation|Academy")
+ROLE_INSTITUTION = re.compile(
+    rf"(?P<name>{NAME}){CREDENTIALS},\s+(?P<role>(?i:{ROLE_START})[^.;:“”\"()]{{0,100}}?),\s+"
+    rf"(?P<org>(?:[Tt]he\s+)?[A-Z][^,;()]{{0,60}}?(?:{INSTITUTION_WORDS})[^,;()]{{0,50}}?)"
+    rf"(?=\s*[,;(.]|\s+and\b|$)")
+GLUED_CONTACT = re.compile(
+    rf"(?P<name>{NAME}){CREDENTIALS}(?P<role>(?:Chief|CEO|CFO|COO|President|Director|Head|"
+    rf"Managing|Manager|Senior|Vice|VP|SVP|Investor|Media|Partner|International|"
+    rf"Communications)[^\n@]{{0,60}}?)(?=Tel\b|Tel\.|E-?mail|Email|Phone|Mobile|Office|"
+    rf"[PET]:|\+?\d|$)")
 
 
 def people(ctx: Context) -> None:
     for sentence in ctx.structure.sentences:
         if sentence.section in ("forward-looking", "contacts"):
             continue
+        seen: set[str] = set()
         for pattern in PATTERNS:
             for match in pattern.finditer(sentence.text):
-                role = match.group("role")
-                if "org" in pattern.groupindex and match.group("org"):
-                    role = f"{role} {match.group('org')}"
-                add_person(ctx, sentence, resolve_name(ctx, match.group("name")), role)
+                name = resolve_name(ctx, match.group("name"))
+                if name in seen:
+                    continue
+                org = match.group("org") if "org" in pattern.groupindex else None
+                if add_person(ctx, sentence, name, match.group("role"), org):
+                    seen.add(name)
     contacts(ctx)
+    glued_contacts(ctx)
     byline(ctx)
 
 
@@ -91,8 +107,8 @@ def resolve_name(ctx: Context, name: str) -> str:
     return next((p for p in people_ if p.split()[-1] == bare), bare)
 
 
-PATTERNS = (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT, ROLE_APPOSITION,
-            TITLE_BEFORE_NAME, IS_ROLE, ROLE_IS, JOINED)
+PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT,
+            ROLE_APPOSITION, TITLE_BEFORE_NAME, IS_ROLE, ROLE_IS, JOINED)
 
 
 INSTITUTION = re.compile(r"\b(?:University|Institute|Hospital|Cent(?:er|re)|College|School|"
@@ -104,15 +120,18 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
     """`Professor of Medicine at Acme University` → (role, Acme University); `CEO of Acme Bio`
     → (CEO, Acme Bio); a role with no organisation belongs to the issuer."""
     role = " ".join(role.split()).strip(" ,")
+    role = re.sub(r"^(?:formerly|previously|most\s+recently|currently)\s+", "", role)
     at = list(re.finditer(r"\s+at\s+(?:the\s+)?(?=[A-Z])", role))
     if at and ROLE_WORDS.search(role[:at[-1].start()]):
         return role[:at[-1].start()].strip(" ,"), organization_of(ctx, role[at[-1].end():])
     for match in re.finditer(r"\s+of\s+(?:the\s+)?(?=[A-Z])", role):
         rest = role[match.end():]
         names = organization_names(rest)
+        title = role[:match.start()].strip(" ,")
         if (names and names[0][0] == 0) or INSTITUTION.search(rest.split(",")[0]) \
-                or is_issuer_name(ctx, rest):
-            return role[:match.start()].strip(" ,"), organization_of(ctx, rest)
+                or is_issuer_name(ctx, rest) or named_in_text(ctx, rest) \
+                or EXECUTIVE_TITLE.search(title):
+            return title, organization_of(ctx, rest)
     names = organization_names(role)
     if names and names[0][0] == 0 and not re.match(ROLE_START, role, re.IGNORECASE):
         rest = re.sub(r"^(?:[’']s)?[\s,]*", "", role[names[0][1]:])
@@ -125,6 +144,20 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
     return role, ctx.issuer
 
 
+EXECUTIVE_TITLE = re.compile(r"(?:\b(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Founder|Chairman|"
+                             r"Chair)|Officer)$", re.IGNORECASE)
+
+
+def named_in_text(ctx: Context, text: str) -> bool:
+    """Is `text` (or its first word) the start of an organisation the document names?"""
+    first = text.split(",")[0].split()[0] if text.split() else ""
+    return bool(first) and any(n.split()[0] == first for _s, _e, n in org_names(ctx))
+
+
+def org_names(ctx: Context):
+    return organization_names(ctx.text)
+
+
 def is_issuer_name(ctx: Context, text: str) -> bool:
     if not ctx.issuer:
         return False
@@ -132,9 +165,14 @@ def is_issuer_name(ctx: Context, text: str) -> bool:
 
 
 def organization_of(ctx: Context, text: str) -> Organization:
-    name = clean_org(text.split(",")[0])
+    text = re.split(r"\s+at\s+(?:the\s+)?(?=[A-Z])", text)[-1]
+    name = clean_org(re.split(r",|\s+\(", text)[0])
     if is_issuer_name(ctx, name):
         return ctx.issuer
+    fuller = [n for _s, _e, n in org_names(ctx) if n.split()[0] == name.split()[0]
+              and len(n) > len(name) and len(name.split()) == 1]
+    if fuller:
+        return Organization(fuller[0])
     return Organization(name, is_company=bool(organization_names(name)))
 
 
@@ -142,15 +180,26 @@ def clean_org(text: str) -> str:
     return re.split(r"\s+(?:and|who|which|where|in|since|from)\s+[a-z]", text)[0].strip(" ,")
 
 
-def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str) -> None:
-    name = re.sub(r"^(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+", "", name.strip())
-    role, org = split_role(ctx, role_text)
+def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
+               org_text: str | None = None) -> bool:
+    """Record a person's role; False when the match is not a usable role."""
+    name = re.sub(r"^(?:Dr|Prof|Professor|professor|Mr|Ms|Mrs)\.?\s+", "", name.strip())
+    if org_text:
+        org_text = re.sub(r"^(?:of|at)\s+(?:the\s+)?", "", org_text.strip())
+        role, org = " ".join(role_text.split()), organization_of(ctx, org_text)
+    else:
+        role, org = split_role(ctx, role_text)
     if not ROLE_WORDS.search(role) or len(role.split()) > 12 or organization_names(name) \
             or len(name.split()) < 2:
-        return
+        return False
     if org and ctx.issuer and org.name != ctx.issuer.name and same_org(org, ctx.issuer):
         org = ctx.issuer
+    org_name = org.name if org else ""
+    if any(f.person == name and (f.organization.name if f.organization else "") == org_name
+           for f in ctx.extraction.of_type(RoleAssignment)):
+        return True
     ctx.extraction.add(RoleAssignment(name, role, org), ctx.evidence(sentence, "kg.people.v1"))
+    return True
 
 
 def same_org(a: Organization, b: Organization) -> bool:
@@ -159,6 +208,37 @@ def same_org(a: Organization, b: Organization) -> bool:
 
 
 CONTACT_NAME = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS}\s*$")
+
+
+INSTITUTION_NAME = re.compile(
+    rf"(?:[Tt]he\s+)?(?:[A-Z][\w&\-]*\s+){{0,4}}(?:{INSTITUTION_WORDS})(?:\s+(?:of|for)\s+"
+    rf"(?:[A-Z][\w&\-]*\s*){{1,4}})?")
+
+
+def institution_names(text: str) -> list[tuple[int, int, str]]:
+    """Universities, hospitals, institutes: organisations without a legal suffix."""
+    return [(m.start(), m.end(), m.group(0).strip()) for m in INSTITUTION_NAME.finditer(text)]
+
+
+def glued_contacts(ctx: Context) -> None:
+    """Contact lines whose line breaks were lost in conversion: `Jane RoeDirector IRTel.: …`,
+    with the organisation named on the same line."""
+    for sentence in ctx.structure.sentences:
+        for match in GLUED_CONTACT.finditer(sentence.text):
+            if match.group("name").split()[-1] == match.group("role").split()[0]:
+                continue
+            role = match.group("role").strip(" ,")
+            names = sorted(organization_names(sentence.text) + institution_names(sentence.text))
+            before = [n for n in names if n[1] <= match.start()]
+            after = []
+            if "," in role and organization_names(role.split(",", 1)[1]):
+                role, rest = role.split(",", 1)
+                after = organization_names(rest)
+            chosen = after[:1] or before[-1:]
+            org = organization_of(ctx, chosen[0][2]) if chosen else ctx.issuer
+            name = resolve_name(ctx, match.group("name"))
+            ctx.extraction.add(RoleAssignment(name, role.strip(), org),
+                               ctx.evidence(sentence, "kg.people.v1"))
 
 
 def contacts(ctx: Context) -> None:
