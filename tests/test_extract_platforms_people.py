@@ -96,3 +96,20 @@ def test_contact_line_without_line_breaks():
     assert roles("said more. Media contact: Skua Radiopharma ASA Ola NordmannDirector Investor "
                  "RelationsTel.: +47 123") == [
         ("Ola Nordmann", "Director Investor Relations", "Skua Radiopharma ASA")]
+
+
+def platforms(text: str):
+    return [(p.drug.name, p.platform)
+            for p in read_text(OPENING + text + "\n").of_type(PlatformUse)]
+
+
+def test_a_modality_counts_only_when_it_describes_the_drug():
+    assert platforms("said SK-515, an oncolytic viruses candidate, is dosed.") == [
+        ("SK-515", "oncolytic virus")]
+    assert platforms("said SK-515 is dosed while the field of antibody-drug conjugates "
+                     "grows.") == []
+
+
+def test_the_companys_named_platform_is_the_lead_drugs():
+    assert platforms("said its lead candidate, SK-616, is dosed. The Company's Nordlys peptide "
+                     "platform produced it.") == [("SK-616", "Nordlys peptide")]

@@ -4,14 +4,23 @@ conjugate`, "its X platform") and payloads (radioisotopes as `element-mass`, cyt
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.extract import lexicon
 from kg.extract.context import Context
 from kg.facts import Payload, PayloadUse, PlatformUse
 
+
+@dataclass(frozen=True)
+class Local:
+    """A drug mention's offsets within its sentence."""
+
+    local_start: int
+    local_end: int
+
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 NAMED_PLATFORM = re.compile(
-    r"(?<![\w’'])(?P<phrase>(?:[\w\-®™]+\s+){1,5}?)(?:technology\s+|delivery\s+)?"
+    r"(?<![\w’'])(?P<phrase>(?:[\w\-®™℠]+\s+){1,5}?)(?:technology\s+|delivery\s+)?"
     r"(?:platforms?|technology)\b")
 DEFINED_TECHNOLOGY = re.compile(
     r"(?P<phrase>(?:[\w\-]+\s+){0,3}[\w\-]*(?:conjugates?|vectors?|viruses|virus|"
@@ -58,7 +67,7 @@ def isotope_element(text: str) -> str:
 def platform_phrases(text: str) -> list[tuple[int, str, int]]:
     """(position, name, rank) of platforms named in a sentence; a lower rank is more specific:
     a named platform, then a technology the text defines with an acronym, then a modality."""
-    out = [(m.start, m.text, 2) for m in lexicon.platforms().find(text)]
+    out = [(m.start, m.key, 2) for m in lexicon.platforms().find(text)]
     for match in NAMED_PLATFORM.finditer(text):
         words = match.group("phrase").split()
         noise = [i for i, w in enumerate(words) if w.lower().strip("®™") in PLATFORM_NOISE]
@@ -75,7 +84,25 @@ def platform_phrases(text: str) -> list[tuple[int, str, int]]:
 
 
 def clean(text: str) -> str:
-    return re.sub(r"[®™]", "", text).strip()
+    return re.sub(r"[®™℠]", "", text).strip()
+
+
+MODALITY_TIE = re.compile(r"^\s*[®™]?\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:an?\s+|the\s+)?"
+                          r"(?:[\w-]+\s+){0,4}$")
+COMPANY_PLATFORM = re.compile(r"\b(?:[Tt]he\s+[Cc]ompany[’']s|[Ii]ts|[Oo]ur|[A-Z]\w+[’']s)\s+"
+                              r"(?:proprietary\s+|patented\s+|novel\s+)?")
+
+
+def tied_to_drug(text: str, mentions, position: int) -> bool:
+    """A modality (`an antibody-drug conjugate`) describes the drug only in an apposition or
+    after a copula right after the drug's name, or just before it."""
+    for mention in mentions:
+        start, end = mention.local_start, mention.local_end
+        if end <= position and MODALITY_TIE.match(text[end:position]):
+            return True
+        if 0 <= start - position <= 60 and len(text[position:start].split()) <= 5:
+            return True
+    return False
 
 
 def platforms_and_payloads(ctx: Context) -> None:
@@ -90,8 +117,12 @@ def platforms_and_payloads(ctx: Context) -> None:
                 ctx.extraction.add(PayloadUse(mention.drug, payload), evidence)
         drug = mentions[0].drug if mentions else about_drug(ctx, sentence)
         if not drug:
+            company_platforms(ctx, sentence, evidence, found)
             continue
-        for _pos, name, rank in platform_phrases(sentence.text):
+        local = [Local(m.start - sentence.start, m.end - sentence.start) for m in mentions]
+        for pos, name, rank in platform_phrases(sentence.text):
+            if rank == 2 and not tied_to_drug(sentence.text, local, pos):
+                continue
             found.setdefault(drug.name, []).append((rank, sentence.start, name, drug, evidence))
         if drug.name not in labelled:
             for _pos, payload in isotopes_in(sentence.text):
@@ -102,6 +133,17 @@ def platforms_and_payloads(ctx: Context) -> None:
     for candidates in found.values():
         _rank, _start, name, drug, evidence = min(candidates, key=lambda c: c[:3])
         ctx.extraction.add(PlatformUse(drug, name), evidence)
+
+
+def company_platforms(ctx: Context, sentence, evidence, found: dict) -> None:
+    """`The Company's X platform …` with no drug named: the platform of the focus drug, used
+    only when no sentence ties the drug to a platform itself."""
+    if not ctx.focus_drug:
+        return
+    for pos, name, rank in platform_phrases(sentence.text):
+        if rank == 0 and COMPANY_PLATFORM.search(sentence.text[max(0, pos - 40):pos + 1]):
+            found.setdefault(ctx.focus_drug.name, []).append(
+                (3, sentence.start, name, ctx.focus_drug, evidence))
 
 
 def about_drug(ctx: Context, sentence):
