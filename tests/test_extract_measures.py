@@ -71,3 +71,15 @@ def test_a_semicolon_clause_is_not_a_control_arm():
     assert outcomes("said 2 mg/kg of PL-505 was the top dose; this group reached a 50% "
                     "overall response rate.") == [
         ("", "overall response rate", Decimal("50"), "%")]
+
+
+def test_each_dose_takes_the_cohort_of_its_own_clause():
+    assert doses("said PL-505 was given at 0.25 mg/kg to patients in the first cohort and at "
+                 "0.50 mg/kg to those in the second cohort.") == [
+        ("1", Decimal("0.25"), "mg/kg"), ("2", Decimal("0.50"), "mg/kg")]
+
+
+def test_dose_level_adjectives_name_the_cohort():
+    assert doses("said the trial moves to a lower (1.5 mg) dose of PL-505 after the low dose "
+                 "(3.0 mg) was cleared.") == [
+        ("low", Decimal("3.0"), "mg"), ("lower", Decimal("1.5"), "mg")]

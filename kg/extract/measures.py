@@ -27,8 +27,11 @@ COHORT_ORDINAL = re.compile(
     r"dosing\s+regimen|dose\s+level|dose\s+cohort)\b", re.IGNORECASE)
 COHORT_SETTING = re.compile(
     r"\b(?P<label>(?:first|second|third|fourth|later|1st|2nd|3rd|4th)[- ]line|"
-    r"recommended\s+phase\s+(?:2|II)\s+dose|RP2D|maximum[- ]tolerated\s+dose|MTD)\b",
+    r"recommended\s+phase\s+(?:2|II)\s+dose|RP2D|maximum[- ]tolerated\s+dose|MTD)\b|"
+    r"\b(?P<level>low|lower|lowest|high|higher|highest|middle|mid|starting|selected)"
+    r"(?=(?:-|\s+)(?:\([^()]{1,20}\)\s+)?dose\b)",
     re.IGNORECASE)
+SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|whereas)\b|\s+and\s+(?=(?:at|in|to|for)\b)")
 NOT_HUMAN = re.compile(r"\b(?:mice|mouse|murine|rats?|xenografts?|in vitro|animal|"
                        r"cell lines?|cells\b|primates?|preclinical|pre-clinical|dogs?)\b",
                        re.IGNORECASE)
@@ -63,12 +66,24 @@ def cohort_mentions(text: str) -> list[tuple[int, str]]:
     for match in COHORT_ORDINAL.finditer(text):
         label = match.group("label").lower()
         out.append((match.start(), ORDINALS.get(label, " ".join(match.group(0).split()))))
+    taken = {pos for pos, _label in out}
     for match in COHORT_SETTING.finditer(text):
-        out.append((match.start(), " ".join(match.group("label").split())))
+        if match.start() not in taken:
+            out.append((match.start(), " ".join((match.group("label") or match.group("level"))
+                                                .split())))
     return sorted(out)
 
 
-def nearest_cohort(cohorts: list[tuple[int, str]], position: int) -> str:
+def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str = "") -> str:
+    """The cohort named in the same clause as the position, else the last one before it."""
+    if text:
+        bounds = [0, *(m.end() for m in SEGMENT_BREAK.finditer(text)), len(text) + 1]
+        for start, end in itertools.pairwise(bounds):
+            if start <= position < end:
+                inside = [(pos > position, abs(pos - position), label)
+                          for pos, label in cohorts if start <= pos < end]
+                if inside:
+                    return min(inside)[2]
     before = [label for pos, label in cohorts if pos <= position]
     if before:
         return before[-1]
@@ -102,7 +117,7 @@ def doses(ctx: Context) -> None:
             drug = ctx.drug_near(sentence, match.start())
             if not drug:
                 continue
-            label = nearest_cohort(cohorts, match.start())
+            label = nearest_cohort(cohorts, match.start(), sentence.text)
             for raw in re.findall(NUMBER, match.group("values")):
                 value = decimal(raw)
                 if value is None:
