@@ -79,7 +79,7 @@ def disclosure(content_hash: str) -> str:
 
 def staging_graph(graph_iri: str) -> str:
     """Where a graph too large for one request is assembled on a server before one SPARQL
-    MOVE puts it in place (see kg.remote)."""
+    update puts it in place (see kg.remote)."""
     return entity("staging", digest(graph_iri))
 
 

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import iris
 from kg.documents import SUFFIXES, read_document
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.remote import LoadReport, SparqlServer
 
 
 @dataclass
@@ -34,10 +39,12 @@ class BuildReport:
     facts: int = 0
     triples: int = 0
     seconds: float = 0.0
+    load: LoadReport | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.failed and not self.violations
+        return (not self.failed and not self.violations
+                and (self.load is None or self.load.ok))
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
@@ -79,29 +86,39 @@ def process(path: Path, *, validate: bool = True) -> DocumentResult:
 
 
 def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | None = None,
-          validate: bool = True, progress: Callable[[DocumentResult], None] | None = None
-          ) -> BuildReport:
-    """Build the graph of every file; write it to `output` and/or the store at `store`."""
+          server: SparqlServer | None = None, force: bool = False, validate: bool = True,
+          progress: Callable[[DocumentResult], None] | None = None) -> BuildReport:
+    """Build the graph of every file; write it to `output`, the store at `store` and/or a
+    SPARQL server (`server`, loading only graphs it lacks or holds in another version unless
+    `force`; `report.load` says which)."""
+    from kg.store import writer_lock
+
     started = time.perf_counter()
     files = find_files(paths)
     report = BuildReport()
     good: list[DocumentResult] = []
-    for result in results(files, validate):
-        report.documents += 1
-        if progress:
-            progress(result)
-        if result.error:
-            report.failed.append(result.error)
-        elif result.violations:
-            report.violations.extend(result.violations)
-        else:
-            good.append(result)
-            report.facts += result.facts
-            report.triples += len(result.quads)
-    if output is not None:
-        write_output(good, output)
-    if store is not None:
-        write_store(good, store)
+    # the store is locked from the start, so a second build is told at once
+    with writer_lock(store) if store is not None else nullcontext():
+        for result in results(files, validate):
+            report.documents += 1
+            if progress:
+                progress(result)
+            if result.error:
+                report.failed.append(result.error)
+            elif result.violations:
+                report.violations.extend(result.violations)
+            else:
+                good.append(result)
+                report.facts += result.facts
+                report.triples += len(result.quads)
+        if output is not None:
+            write_output(good, output)
+        if store is not None:
+            write_store(good, store)
+    if server is not None:
+        from kg.remote import load_graphs
+
+        report.load = load_graphs(server, {r.graph: r.quads for r in good}, force=force)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -120,10 +137,7 @@ def write_output(results_: list[DocumentResult], output: Path) -> None:
 
 
 def write_store(results_: list[DocumentResult], path: Path) -> None:
-    from kg.store import open_store, replace_graph, writer_lock
+    """Replace each document's graph; the caller holds the store's writer lock."""
+    from kg.store import fill_store
 
-    with writer_lock(path):
-        store = open_store(path)
-        for result in results_:
-            replace_graph(store, result.graph, result.quads)
-        store.flush()
+    fill_store(path, ((r.graph, r.quads) for r in results_))

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,15 +84,81 @@ def bindings(query: SavedQuery, values: dict[str, str]) -> dict:
 
 def run_saved_query(store, query: SavedQuery, params: dict[str, str] | None = None
                     ) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT query over a pyoxigraph store; returns (columns, rows of strings)."""
-    substitutions = bindings(query, params or {})
+    """Run a SELECT query over a pyoxigraph store; returns (columns, rows of strings).
+
+    Parameters are bound as VALUES blocks (`bind_values`), exactly as on a SPARQL server, so
+    both give the same rows (pyoxigraph's own `substitutions=` wants them in the projection).
+    """
+    text = bind_values(query.text, bindings(query, params or {}))
     try:
-        solutions = store.query(query.text, substitutions=substitutions)
+        solutions = store.query(text)
     except SyntaxError as err:
         raise KgError(f"{query.path}: invalid SPARQL ({str(err).splitlines()[0]})") from None
     columns = [v.value for v in solutions.variables]
     rows = [[term_text(solution[c]) for c in columns] for solution in solutions]
     return columns, rows
+
+
+TOKEN = re.compile("|".join([
+    r"(?P<comment>#[^\n]*)",
+    r'(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*')",
+    r"(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)",
+    r"(?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)",
+    r"(?P<brace>[{}])",
+    r"(?P<word>[A-Za-z_][A-Za-z0-9_-]*)",
+]))
+
+
+def bind_values(sparql: str, substitutions: Mapping) -> str:
+    """The SELECT query with each variable bound to its term by `VALUES ?v { term }`.
+
+    The block goes at the start of the outermost WHERE group and of every group that uses
+    the variable itself, because a FILTER sees only the variables of its own group; the
+    term is its N-Triples form (`str(term)` of a pyoxigraph term), escaped by pyoxigraph, so
+    no parameter text can become SPARQL. The embedded store and servers get the same text.
+    Saved queries read parameters in FILTERs only (`!BOUND(?p) || …` makes them optional).
+    """
+    if not substitutions:
+        return sparql
+    values = {var.value: str(term) for var, term in substitutions.items()}
+    tokens = [m for m in TOKEN.finditer(sparql) if m.lastgroup not in ("comment", "string")]
+    stack: list[tuple[str, int]] = []
+    inserts: dict[int, set[str]] = {}
+    outermost = None
+    after_values = False
+    for i, match in enumerate(tokens):
+        kind, text = match.lastgroup, match.group()
+        if kind == "word" and text.upper() == "VALUES":
+            after_values = True
+        elif text == "{":
+            following = tokens[i + 1].group().upper() if i + 1 < len(tokens) else ""
+            frame = "data" if after_values else "select" if following == "SELECT" else "group"
+            after_values = False
+            if frame == "group" and outermost is None:
+                outermost = match.end()
+            stack.append((frame, match.end()))
+        elif text == "}":
+            if stack:
+                stack.pop()
+        elif kind == "var" and text[1:] in values and stack and stack[-1][0] == "group":
+            inserts.setdefault(stack[-1][1], set()).add(text[1:])
+    if outermost is None:
+        raise KgError("cannot bind parameters: the query has no WHERE group")
+    inserts.setdefault(outermost, set()).update(values)
+    out = sparql
+    for position in sorted(inserts, reverse=True):
+        block = "".join(f" VALUES ?{name} {{ {values[name]} }}"
+                        for name in sorted(inserts[position]))
+        out = out[:position] + block + out[position:]
+    return out
+
+
+def run_saved_query_remote(server, query: SavedQuery, params: dict[str, str] | None = None
+                           ) -> tuple[list[str], list[list[str]]]:
+    """Run a SELECT query on a SPARQL server (`kg.remote.SparqlServer`); same result shape
+    as `run_saved_query`, parameters bound as VALUES of the same RDF terms."""
+    return server.select(query.text, bindings(query, params or {}))
 
 
 def term_text(term) -> str:

@@ -53,3 +53,14 @@ def release_file(tmp_path: Path) -> Path:
     path = tmp_path / "northwind-2024-03-03.txt"
     path.write_text(RELEASE, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def oxigraph(tmp_path: Path):
+    """A running `oxigraph serve` on 127.0.0.1 (free port) over an empty folder of its own;
+    stopped by PID at the end. See tests/servers.py."""
+    from servers import OxigraphServer
+
+    server = OxigraphServer(tmp_path / "oxigraph-data").start()
+    yield server
+    server.stop()

@@ -327,7 +327,7 @@ CASES = [
     ("selector-exact-no-language", replace(SEL1, "oa:exact", '"A sentence."'), SEL1,
      OA + "exact"),
     ("selector-no-start", remove(SEL1, "oa:start"), SEL1, OA + "start"),
-    ("selector-start-wrong-datatype", replace(SEL1, "oa:start", "0"), SEL1, OA + "start"),
+    ("selector-start-wrong-datatype", replace(SEL1, "oa:start", "\"0\""), SEL1, OA + "start"),
     ("selector-start-negative", replace(SEL1, "oa:start", '"-1"^^xsd:nonNegativeInteger'), SEL1,
      OA + "start"),
     ("selector-no-end", remove(SEL1, "oa:end"), SEL1, OA + "end"),
