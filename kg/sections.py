@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from kg.dates import DATE_PATTERN, parse_date
 from kg.documents import Document
 
-HEADLINE, DATELINE, BODY, ABOUT, FORWARD_LOOKING, CONTACTS = (
-    "headline", "dateline", "body", "about", "forward-looking", "contacts")
+HEADLINE, DATELINE, BODY, ABOUT, FORWARD_LOOKING, CONTACTS, BOILERPLATE = (
+    "headline", "dateline", "body", "about", "forward-looking", "contacts", "boilerplate")
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ CONTACT_RE = re.compile(r"^(?:(?:media|investor|company|press)(?: relations)?(?:
                         r"(?: contact)?|investor relations|media inquiries)\s*:?\s*$",
                         re.IGNORECASE)
 HEADING_MAX = 90
+FEED_FOOTER_RE = re.compile(r"^The post .{5,300} appeared first on .{2,80}$")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -121,6 +122,8 @@ def next_section(line: str, current: str, result: Structure) -> str:
             return CONTACTS
     if FLS_RE.match(stripped):
         return FORWARD_LOOKING
+    if FEED_FOOTER_RE.match(stripped):
+        return BOILERPLATE
     return current
 
 

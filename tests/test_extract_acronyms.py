@@ -23,3 +23,13 @@ def test_trial_indication_uses_the_long_form():
                            "TB-310 in advanced CKD is enrolling.\n")
     assert [t.indications for t in extraction.of_type(Trial)] == [
         ("chronic kidney disease",)]
+
+
+def test_acronym_letters_may_come_from_inside_a_word():
+    found = defined_acronyms("pancreatic ductal adenocarcinoma (PDAC) and knee osteoarthritis "
+                             "(OA)")
+    assert found == {"PDAC": "pancreatic ductal adenocarcinoma", "OA": "osteoarthritis"}
+
+
+def test_one_letter_per_word_is_preferred():
+    assert defined_acronyms("relapsed or refractory (R/R)") == {"R/R": "relapsed or refractory"}

@@ -66,3 +66,13 @@ def test_an_acronym_the_text_defines_otherwise_is_not_an_indication():
     result = rows("said the FDA granted Fast Track Designation (FTD) to WB-909 in gout. The "
                   "FTD was granted to WB-909 quickly.")
     assert result == [("WB-909", "fast-track", "fda", "gout", "granted")]
+
+
+def test_country_adjective_names_the_agency():
+    assert rows("said WB-111 won European orphan status for Fabry disease.") == [
+        ("WB-111", "orphan-drug", "ema", "Fabry disease", "granted")]
+
+
+def test_feed_footer_is_not_a_statement():
+    assert rows("said WB-112 is in development.\n\nThe post Wren Bio Gets Orphan Status For "
+                "WB-112 In Gout appeared first on SomeFeed.") == []

@@ -10,16 +10,36 @@ DEFINITION = re.compile(r"(?P<long>(?:[A-Za-z][\w\-]*\s+){1,6}?)\((?P<short>[A-Z
 MINOR = {"of", "or", "and", "the", "in", "with", "for", "to", "a", "an"}
 
 
+def spells(parts: list[str], letters: str) -> bool:
+    """Can the letters be read as, for each part in order, its first letter followed by later
+    letters of the same part (`PDAC` from pancreatic ductal adenoCarcinoma)?"""
+    if not parts:
+        return not letters
+    if not letters or letters[0] != parts[0][0]:
+        return False
+    word, rest = parts[0], letters[1:]
+    for taken in range(len(rest) + 1):
+        if is_subsequence(rest[:taken], word[1:]) and spells(parts[1:], rest[taken:]):
+            return True
+    return False
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
 def initials_match(words: list[str], short: str) -> int:
     """How many trailing words spell the acronym's letters (0 when they don't)."""
-    letters = [c.lower() for c in short if c.isalpha()]
+    letters = "".join(c.lower() for c in short if c.isalpha())
+    matches = []
     for size in range(1, len(words) + 1):
         tail = words[-size:]
-        heads = "".join(part[0].lower() for w in tail if w.lower() not in MINOR
-                        for part in re.split(r"-", w) if part)
-        if heads == "".join(letters) and tail[0].lower() not in MINOR:
-            return size
-    return 0
+        parts = [part.lower() for w in tail if w.lower() not in MINOR
+                 for part in w.split("-") if part]
+        if tail[0].lower() not in MINOR and len(parts) <= len(letters) and spells(parts, letters):
+            matches.append((len(parts) != len(letters), size))
+    return min(matches)[1] if matches else 0
 
 
 def defined_acronyms(text: str) -> dict[str, str]:

@@ -60,4 +60,4 @@ class Context:
     def fact_sentences(self) -> list[Sentence]:
         """Sentences that may state facts: not the legal boilerplate or the contact block."""
         return [s for s in self.structure.sentences
-                if s.section not in ("forward-looking", "contacts")]
+                if s.section not in ("forward-looking", "contacts", "boilerplate")]

@@ -24,7 +24,7 @@ HELD = re.compile(
     r"\b(?:grant(?:ed|s|ing)?|receiv(?:ed|es|ing)|award(?:ed|s)?|obtain(?:ed|s)?|hold(?:s|ing)?|"
     r"held|designated|ha(?:s|ve|d)\s+(?:\w+\s+){0,3}?(?:designation|status)|existing|previously|"
     r"secured|achieved|earned|adopted|positive\s+opinion|recommend(?:ed|s|ation)|"
-    r"gets|got|bestowed|conferred|with\s+(?:\w+\s+){0,3}?(?:designation|status))\b",
+    r"gets|got|won|wins|bestowed|conferred|with\s+(?:\w+\s+){0,3}?(?:designation|status))\b",
     re.IGNORECASE)
 POSITIVE_OPINION = re.compile(r"\bpositive\s+opinion\b|\brecommend", re.IGNORECASE)
 GENERAL = re.compile(r"^\s*(?:The\s+)?(?:FDA(?:['’]s)?\s+)?[\w\s-]{0,40}?\b(?:designation|"
@@ -102,8 +102,21 @@ def drop_unspecified(ctx: Context) -> None:
             ctx.extraction.remove(fact)
 
 
+def agency_adjective(text: str, position: int) -> str:
+    """`European orphan status`, `U.S. Fast Track`: a country adjective right before it."""
+    for row in vocab.table("agencies"):
+        for adjective in vocab.split(row.get("adjectives", "")):
+            window = text[max(0, position - 20):position]
+            if re.search(rf"(?<![\w.]){re.escape(adjective)}\s+$", window):
+                return row["key"]
+    return ""
+
+
 def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> str:
     """The agency named nearest before the designation, else after, else the programme's."""
+    adjective = agency_adjective(sentence.text, match.start)
+    if adjective:
+        return adjective
     before = [a for a in agencies if a.end <= match.start]
     after = [a for a in agencies if a.start >= match.end]
     if before:

@@ -44,7 +44,7 @@ NOT_INN = {"oncogene", "transgene", "antigene", "progene", "thermostat", "hemost
 YEAR = re.compile(r"(?:19|20)\d\d")
 TRIAL_WORD = re.compile(r"^\s*(?:(?:Phase|phase)\s+\S+\s+)?(?:clinical\s+)?(?:trial|study|studies|"
                         r"Trial|Study)\b|^,\s+(?:an?|the)\s+(?:\w+\s+){0,3}?(?:trial|study)\b")
-SKIP_SECTIONS = ("forward-looking", "contacts")
+SKIP_SECTIONS = ("forward-looking", "contacts", "boilerplate")
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ GLUED_CONTACT = re.compile(
 
 def people(ctx: Context) -> None:
     for sentence in ctx.structure.sentences:
-        if sentence.section in ("forward-looking", "contacts"):
+        if sentence.section in ("forward-looking", "contacts", "boilerplate"):
             continue
         seen: set[str] = set()
         for pattern in PATTERNS:
