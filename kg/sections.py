@@ -45,10 +45,13 @@ class Structure:
 
 WIRES = r"GLOBE ?NEWSWIRE|PR ?NEWSWIRE|BUSINESS ?WIRE|ACCESSWIRE|NEWMEDIAWIRE|ACCESS ?NEWSWIRE|" \
         r"MARKETWIRED|MARKETWIRE|EQS[- ]NEWS|NEWSFILE CORP\.?|CNW|NEWSWIRE|Newsfile|NEWS DIRECT"
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
 DATELINE_RE = re.compile(
-    rf"^(?P<city>[A-Z][^\n()]{{1,80}}?)\s*[,–—-]*\s*(?P<date>{DATE_PATTERN})"
-    rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?)?\s*(?:[-–—:.]+|\s*$|(?=[A-Z]))",
+    rf"^(?P<city>[A-Z][^\n()]{{1,80}}?)\s*(?:\((?P<source>[^()\n]{{2,40}})\)\s*)?[,–—-]*\s*"
+    rf"(?:{WEEKDAY})?(?P<date>{DATE_PATTERN})"
+    rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?)?\s*(?:[-–—:.@]+|\s*$|(?=[A-Z]))",
     re.IGNORECASE)
+PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|del|la|am|upon|on|sur),?$")
 WIRE_DATELINE_RE = re.compile(rf"^(?P<city>[A-Z][^\n()]{{1,60}}?)\s*[-–—]+\s*\(?(?P<wire>{WIRES})"
                               rf"\)?\s*[-–—]+", re.IGNORECASE)
 ABOUT_RE = re.compile(r"^about (?:the )?(?P<name>[^\n.]{2,80})$", re.IGNORECASE)
@@ -137,9 +140,9 @@ def match_dateline(line: str) -> Dateline | None:
         return None
     date = parse_date(match.group("date"))
     city = match.group("city").strip(" ,-–—")
-    if not date or len(city.split()) > 8:
+    if not date or len(city.split()) > 8 or not all(PLACE_WORD.match(w) for w in city.split()):
         return None
-    return Dateline(city, date, normalise_wire(match.group("wire") or ""))
+    return Dateline(city, date, normalise_wire(match.group("wire") or match.group("source") or ""))
 
 
 def first_standalone_date(text: str, spans: list[tuple[int, int]]) -> Dateline | None:

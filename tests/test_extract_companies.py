@@ -52,3 +52,25 @@ def test_organization_names_need_a_suffix_or_sector_word():
     names = [n for _, _, n in organization_names(
         "Data from Acme Oncology and Borealis Health AG were shared with Steven Smith.")]
     assert names == ["Acme Oncology", "Borealis Health AG"]
+
+
+def dateline_of(line: str):
+    from kg.sections import match_dateline
+
+    return match_dateline(line)
+
+
+def test_datelines_with_weekday_and_source_in_parentheses():
+    found = dateline_of("Provo, Utah (Wirefeed.io) Monday Feb 3, 2025 @ 9:00 AM — Acme Bio said")
+    assert (found.city, found.date) == ("Provo, Utah", "2025-02-03")
+
+
+def test_a_sentence_with_a_date_is_not_a_dateline():
+    assert dateline_of("Webinar to be hosted on 11 November 2025 at 05:00 pm CET") is None
+
+
+def test_issuer_before_a_parenthetical_alias_and_listing():
+    org, listings = issuer_of('Head\n\nTORONTO -- Maple Biologics, Inc. ("Maple" or the '
+                              '"Company") (TSX: MPL), a company, today said.\n')
+    assert org.name == "Maple Biologics, Inc."
+    assert [lst.ticker for lst in listings] == ["MPL"]

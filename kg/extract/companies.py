@@ -97,7 +97,10 @@ def name_before(text: str, end: int) -> str:
     """The organisation name that ends just before `end` (the position of a listing)."""
     window = re.sub(rf"\b({LEGAL_SUFFIX[3:-4]})\.", "\\1\u2024", text[max(0, end - 160):end])
     window = re.split(r"\n|[.!?:]\s|\s[-–—]+\s|--|\bBy\s+\w+\s", window)[-1]
-    window = re.sub(r"(?:[’']s)?[\s,]*$", "", window.replace("\u2024", "."))
+    window = window.replace("\u2024", ".")
+    while re.search(r"\([^()]*\)[\s,]*$", window):
+        window = re.sub(r"\s*\([^()]*\)[\s,]*$", "", window)
+    window = re.sub(r"(?:[’']s)?[\s,]*$", "", window)
     names = [n for n in organization_names(window) if n[1] >= len(window) - 2]
     if names:
         return names[-1][2]
