@@ -74,3 +74,15 @@ def test_drug_named_as_lead_asset_in_lower_case_is_the_trial_drug():
 def test_head_and_neck_is_one_indication():
     [trial] = trials("said HR-909 is in a Phase 1 trial in head and neck cancers.")
     assert trial.indications == ("head and neck cancers",)
+
+
+def test_phase_mention_without_indication_joins_the_drugs_trial():
+    found = trials("said its Phase 1/2a trial of HR-111 in multiple myeloma is enrolling. The "
+                   "Phase 1 part of the HR-111 trial is complete.")
+    assert [(t.phase, t.indications) for t in found] == [("1/2a", ("multiple myeloma",))]
+
+
+def test_acronym_heads_are_not_plural_lists():
+    found = trials("said HR-222 was tested in two Phase 2 studies, BRAVE-ALS and NOBLE ALS "
+                   "Platform Trials, in ALS.")
+    assert all("BRAVE" not in i for t in found for i in t.indications)

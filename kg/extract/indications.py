@@ -124,7 +124,8 @@ def phrase_at(text: str, head: re.Match) -> list[Indication]:
         return []
     phrase = " ".join(re.sub(r"\s*\([^()]{1,14}\)", "", text[start:end]).split())
     listed = LIST_BEFORE.search(text[:start])
-    if listed and head.group(0).lower().endswith("s") and start < head.start() \
+    plural = head.group(0).endswith("s") and not head.group(0).isupper()
+    if listed and plural and start < head.start() \
             and not HEAD.search(listed.group(1)):
         singular = re.sub(r"(ie)?s$", lambda m: "y" if m.group(1) else "", head.group(0))
         items = [i for i in re.split(r",\s*|\s+(?:and|or)\s+", listed.group(1)) if i.strip()]

@@ -124,8 +124,24 @@ def fold(text: str) -> str:
     return f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "
 
 
+def phase_digits(phase: str) -> set[str]:
+    return {part[0] for part in phase.split("/") if part}
+
+
+def phases_overlap(a: str, b: str) -> bool:
+    """`1` and `1/2a` can name the same trial; `2` and `3` cannot."""
+    return a == b or bool(a and b and phase_digits(a) & phase_digits(b))
+
+
 def merge_indications(ctx: Context) -> None:
-    """Within one drug and phase, an indication contained in a longer one is the same trial."""
+    """Within one drug and phase, an indication contained in a longer one is the same trial;
+    a trial without indication is one of the drug's trials of an overlapping phase."""
+    trials_ = ctx.extraction.of_type(Trial)
+    for trial in trials_:
+        if not trial.indications and any(
+                t.drugs == trial.drugs and t.indications and phases_overlap(t.phase, trial.phase)
+                for t in trials_):
+            ctx.extraction.remove(trial)
     trials_ = ctx.extraction.of_type(Trial)
     for trial in trials_:
         same = [t for t in trials_ if t is not trial and t.drugs == trial.drugs
