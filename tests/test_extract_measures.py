@@ -83,3 +83,14 @@ def test_dose_level_adjectives_name_the_cohort():
     assert doses("said the trial moves to a lower (1.5 mg) dose of PL-505 after the low dose "
                  "(3.0 mg) was cleared.") == [
         ("low", Decimal("3.0"), "mg"), ("lower", Decimal("1.5"), "mg")]
+
+
+def test_thresholds_follow_up_times_and_population_rates_are_not_results():
+    assert outcomes("said 65% of PL-505 patients surpassed the 5.8-month OS threshold. The "
+                    "median survival follow-up time was 9.1 months. The five-year survival "
+                    "rate for this cancer is 28%.") == []
+
+
+def test_a_single_response_is_a_count_of_one():
+    assert outcomes("said a patient with lymphoma achieved a partial response on "
+                    "PL-505.") == [("", "partial response", Decimal("1"), "patients")]

@@ -157,7 +157,10 @@ def outcomes(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
-        endpoints = lexicon.endpoints().find(sentence.text)
+        if not ctx.own_mentions(sentence) and not TRIAL_CONTEXT.search(sentence.text):
+            continue
+        endpoints = [e for e in lexicon.endpoints().find(sentence.text)
+                     if not NOT_A_RESULT_AFTER.match(sentence.text[e.end:])]
         if not endpoints:
             continue
         cohorts = cohort_mentions(sentence.text)
@@ -238,9 +241,14 @@ def unit_fits(endpoint_key: str, unit_text: str) -> bool:
     return kind == ("time" if is_time else "percent")
 
 
-COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+(?:(?:confirmed|unconfirmed|"
-                   r"durable|additional)\s+)?(?P<ep>complete\s+(?:responses?|remissions?)|"
-                   r"partial\s+responses?|stable\s+diseases?)\b", re.IGNORECASE)
+COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)}|an?)\s+(?:(?:confirmed|unconfirmed|"
+                   r"durable|additional)\s+)?(?P<ep>complete\s+(?:metabolic\s+)?(?:responses?|"
+                   r"remissions?)|partial\s+(?:metabolic\s+)?responses?|stable\s+diseases?)\b"
+                   r"(?!\s+rates?)", re.IGNORECASE)
+TRIAL_CONTEXT = re.compile(r"\b(?:patients?|participants?|subjects?|cohorts?|arms?|trials?|"
+                           r"stud(?:y|ies)|treated|treatment|dosed|enrolled)\b", re.IGNORECASE)
+NOT_A_RESULT_AFTER = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:threshold|benchmark|cut-?off|"
+                                r"follow-?up)\b", re.IGNORECASE)
 
 
 def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
@@ -249,7 +257,7 @@ def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
         if in_control_clause(ctx, sentence, match.start()):
             continue
         raw = match.group("n").lower()
-        value = Decimal(NUMBER_WORDS.get(raw, 0) or raw)
+        value = Decimal(1 if raw in ("a", "an") else NUMBER_WORDS.get(raw, 0) or raw)
         endpoint = re.sub(r"s$", "", " ".join(match.group("ep").lower().split()))
         term = lexicon.TermMatch(endpoint, match.start("ep"), match.end("ep"), endpoint)
         add_outcome(ctx, sentence, term, value, "patients", nearest_cohort(cohorts, match.start()))
