@@ -94,3 +94,8 @@ def test_thresholds_follow_up_times_and_population_rates_are_not_results():
 def test_a_single_response_is_a_count_of_one():
     assert outcomes("said a patient with lymphoma achieved a partial response on "
                     "PL-505.") == [("", "partial response", Decimal("1"), "patients")]
+
+
+def test_an_aim_to_achieve_a_response_is_not_a_result():
+    assert outcomes("said the PL-505 trial in 90 patients is designed to test whether "
+                    "patients achieve a complete response.") == []

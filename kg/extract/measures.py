@@ -245,6 +245,8 @@ COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)}|an?)\s+(?:(?:confirme
                    r"durable|additional)\s+)?(?P<ep>complete\s+(?:metabolic\s+)?(?:responses?|"
                    r"remissions?)|partial\s+(?:metabolic\s+)?responses?|stable\s+diseases?)\b"
                    r"(?!\s+rates?)", re.IGNORECASE)
+ACHIEVED_BEFORE = re.compile(r"\b(?:achieved|had|showed|experienced|obtained|reached|attained)"
+                             r"\s*$", re.IGNORECASE)
 TRIAL_CONTEXT = re.compile(r"\b(?:patients?|participants?|subjects?|cohorts?|arms?|trials?|"
                            r"stud(?:y|ies)|treated|treatment|dosed|enrolled)\b", re.IGNORECASE)
 NOT_A_RESULT_AFTER = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:threshold|benchmark|cut-?off|"
@@ -257,6 +259,8 @@ def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
         if in_control_clause(ctx, sentence, match.start()):
             continue
         raw = match.group("n").lower()
+        if raw in ("a", "an") and not ACHIEVED_BEFORE.search(sentence.text[:match.start()]):
+            continue
         value = Decimal(1 if raw in ("a", "an") else NUMBER_WORDS.get(raw, 0) or raw)
         endpoint = re.sub(r"s$", "", " ".join(match.group("ep").lower().split()))
         term = lexicon.TermMatch(endpoint, match.start("ep"), match.end("ep"), endpoint)
