@@ -39,6 +39,11 @@ class Structure:
     sentences: list[Sentence] = field(default_factory=list)
     about_titles: list[str] = field(default_factory=list)
 
+    @property
+    def body_start(self) -> int:
+        """Where the text after the headline begins."""
+        return next((s.start for s in self.sentences if s.section != HEADLINE), 0)
+
     def in_section(self, *names: str) -> list[Sentence]:
         return [s for s in self.sentences if s.section in names]
 

@@ -76,3 +76,18 @@ def test_country_adjective_names_the_agency():
 def test_feed_footer_is_not_a_statement():
     assert rows("said WB-112 is in development.\n\nThe post Wren Bio Gets Orphan Status For "
                 "WB-112 In Gout appeared first on SomeFeed.") == []
+
+
+def test_one_designation_said_several_ways_is_one_fact():
+    result = rows("said WB-121 has RMAT designation for T-cell lymphoma. The RMAT designation "
+                  "for WB-121 in relapsed/refractory CD7-positive T-cell lymphoma was granted "
+                  "by the FDA.")
+    assert result == [("WB-121", "rmat", "fda", "relapsed/refractory CD7-positive T-cell "
+                       "lymphoma", "granted")]
+
+
+def test_nested_acronyms_are_written_out():
+    result = rows("treats graft-versus-host disease (GvHD). In acute GvHD (aGvHD), WB-131 "
+                  "received FDA Orphan Drug Designation for aGvHD.")
+    assert result == [("WB-131", "orphan-drug", "fda", "acute graft-versus-host disease",
+                       "granted")]

@@ -58,4 +58,7 @@ def expand(text: str, acronyms: dict[str, str]) -> str:
     if not acronyms:
         return text
     pattern = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
-    return re.sub(rf"(?<![\w/])(?:{pattern})(?![\w/])", lambda m: acronyms[m.group(0)], text)
+    regex = re.compile(rf"(?<![\w/])(?:{pattern})(?![\w/])")
+    for _ in range(2):  # a long form may itself use an acronym (`aGvHD` = `acute GvHD`)
+        text = regex.sub(lambda m: acronyms[m.group(0)], text)
+    return text

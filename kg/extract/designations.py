@@ -93,13 +93,38 @@ def indication_list(text: str, found, position: int, stop: re.Pattern | None = N
     return chosen
 
 
+def words(text: str) -> str:
+    return f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "
+
+
 def drop_unspecified(ctx: Context) -> None:
-    """A designation stated without indication is the same as one stated with it."""
+    """One designation said several ways is one fact: without indication, with an indication
+    contained in a fuller one, or only in the headline when the body states it."""
     facts = ctx.extraction.of_type(Designation)
-    specified = {(f.drug.name, f.designation, f.agency) for f in facts if f.indication}
     for fact in facts:
-        if not fact.indication and (fact.drug.name, fact.designation, fact.agency) in specified:
+        same = [f for f in facts if f is not fact and f in ctx.extraction.facts
+                and (f.drug.name, f.designation, f.agency)
+                == (fact.drug.name, fact.designation, fact.agency)]
+        mine = words(fact.indication)
+        if any(not fact.indication and f.indication for f in same) \
+                or any(mine in words(f.indication) and mine != words(f.indication) for f in same) \
+                or (in_headline(ctx, fact) and any(not in_headline(ctx, f) and overlaps(fact, f)
+                                                   for f in same)):
             ctx.extraction.remove(fact)
+
+
+GENERIC_WORDS = {"cancer", "cancers", "disease", "diseases", "tumor", "tumors", "tumour", "tumours",
+                 "carcinoma", "syndrome", "disorder", "of", "the", "and", "or", "with", "in"}
+
+
+def overlaps(a: Designation, b: Designation) -> bool:
+    """Do two wordings of an indication share a specific word (`pancreatic`)?"""
+    return bool((set(words(a.indication).split()) & set(words(b.indication).split()))
+                - GENERIC_WORDS)
+
+
+def in_headline(ctx: Context, fact: Designation) -> bool:
+    return all(e.start < ctx.structure.body_start for e in fact.evidence)
 
 
 def agency_adjective(text: str, position: int) -> str:
