@@ -91,3 +91,9 @@ def test_nested_acronyms_are_written_out():
                   "received FDA Orphan Drug Designation for aGvHD.")
     assert result == [("WB-131", "orphan-drug", "fda", "acute graft-versus-host disease",
                        "granted")]
+
+
+def test_relative_clause_refers_back_to_the_indications():
+    result = rows("plans to test WB-141 in gout, lupus and psoriasis, indications for which "
+                  "WB-141 has been granted Orphan Drug Designation by the FDA.")
+    assert [r[3] for r in result] == ["gout", "lupus", "psoriasis"]

@@ -68,7 +68,9 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
         drug = ctx.drug_near(sentence, offset + match.start)
         if not agency or not drug:
             continue
-        for indication in indication_list(segment, found, match.end, NEW_CLAUSE) or [None]:
+        listed = (indication_list(segment, found, match.end, NEW_CLAUSE)
+                  or antecedent_list(segment, found, match.start))
+        for indication in listed or [None]:
             text = ctx.indication_text(indication.text) if indication else ""
             ctx.extraction.add(Designation(drug, match.key, agency, text, status), evidence)
 
@@ -95,6 +97,27 @@ def indication_list(text: str, found, position: int, stop: re.Pattern | None = N
 
 def words(text: str) -> str:
     return f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "
+
+
+RELATIVE = re.compile(r"\b(?:indications?|diseases?|conditions?|cancers?)?\s*[-–—,]?\s*"
+                      r"(?:to|for|in)\s+(?:each\s+of\s+)?which\b")
+
+
+def antecedent_list(text: str, found, position: int):
+    """`HCC, SCLC and gliomas – indications to which X has been granted ODD`: the list the
+    relative clause holding the designation refers back to."""
+    relative = [m for m in RELATIVE.finditer(text, 0, position)]
+    if not relative:
+        return []
+    before = [i for i in found if i.end <= relative[-1].start() + 1]
+    if not before or text[before[-1].end:relative[-1].start()].strip(" ,–—-"):
+        return []
+    chosen = [before[-1]]
+    for item in reversed(before[:-1]):
+        if item.end > chosen[0].start or not LIST_GAP.match(text[item.end:chosen[0].start]):
+            break
+        chosen.insert(0, item)
+    return chosen
 
 
 def drop_unspecified(ctx: Context) -> None:
