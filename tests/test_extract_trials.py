@@ -86,3 +86,10 @@ def test_acronym_heads_are_not_plural_lists():
     found = trials("said HR-222 was tested in two Phase 2 studies, BRAVE-ALS and NOBLE ALS "
                    "Platform Trials, in ALS.")
     assert all("BRAVE" not in i for t in found for i in t.indications)
+
+
+def test_clinical_trial_without_a_phase():
+    found = trials("said HR-333 is being evaluated in clinical trials in pancreatic and ovarian "
+                   "cancers.")
+    assert sorted((t.phase, t.indications[0]) for t in found) == [
+        ("", "ovarian cancer"), ("", "pancreatic cancer")]

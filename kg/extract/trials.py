@@ -46,12 +46,19 @@ def normalise_phase(raw: str) -> str:
     return "/".join(out)
 
 
+UNPHASED = re.compile(r"\b(?P<p>)(?:clinical\s+)(?:trials?|stud(?:y|ies)|program)\s+"
+                      r"(?:of\s+[^,;.]{2,40}?\s+)?(?:in|for)\b", re.IGNORECASE)
+
+
 def trials(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
         phases = [m for m in PHASE.finditer(sentence.text) if is_trial_phase(sentence.text, m)]
         for index, match in enumerate(phases):
             end = phases[index + 1].start() if index + 1 < len(phases) else len(sentence.text)
             read_trial(ctx, sentence, match, end)
+        if not phases:
+            for match in UNPHASED.finditer(sentence.text):
+                read_trial(ctx, sentence, match, len(sentence.text))
     merge_indications(ctx)
 
 
@@ -69,7 +76,7 @@ def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: i
     drugs = trial_drugs(ctx, sentence)
     if not drugs:
         return
-    phase = normalise_phase(match.group("p"))
+    phase = normalise_phase(match.group("p")) if match.group("p") else ""
     found = [i for i in indications_in(sentence.text, ctx.acronyms) if i.start < segment_end]
     listed = indication_list(sentence.text, found, match.start()) or indication_before(
         sentence.text, found, match.start())
@@ -138,9 +145,11 @@ def merge_indications(ctx: Context) -> None:
     a trial without indication is one of the drug's trials of an overlapping phase."""
     trials_ = ctx.extraction.of_type(Trial)
     for trial in trials_:
-        if not trial.indications and any(
+        if (not trial.indications and any(
                 t.drugs == trial.drugs and t.indications and phases_overlap(t.phase, trial.phase)
-                for t in trials_):
+                for t in trials_)) or (not trial.phase and trial.indications and any(
+                t.drugs == trial.drugs and t.phase and t.indications
+                and fold(trial.indications[0]) in fold(t.indications[0]) for t in trials_)):
             ctx.extraction.remove(trial)
     trials_ = ctx.extraction.of_type(Trial)
     for trial in trials_:
