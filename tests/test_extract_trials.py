@@ -93,3 +93,9 @@ def test_clinical_trial_without_a_phase():
                    "cancers.")
     assert sorted((t.phase, t.indications[0]) for t in found) == [
         ("", "ovarian cancer"), ("", "pancreatic cancer")]
+
+
+def test_long_study_description_after_the_phase():
+    [trial] = trials("completed a Phase 1 multiple ascending dose safety, tolerability, and "
+                     "pharmacokinetics study of HR-444 in patients with refractory solid tumors.")
+    assert (trial.phase, trial.indications) == ("1", ("refractory solid tumors",))

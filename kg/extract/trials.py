@@ -19,7 +19,7 @@ PHASE = re.compile(
     rf"\b(?:phase|ph\.)\s*(?P<p>{PHASE_ITEM}(?:\s*[/\-–]\s*(?:phase\s*)?{PHASE_ITEM})?)(?![\w])",
     re.IGNORECASE)
 TRIAL_AFTER = re.compile(
-    r"^[\s\w/\-–,()]{0,60}?\b(?:trials?|stud(?:y|ies)|programs?|portion|part|cohorts?|"
+    r"^[\s\w/\-–,()]{0,100}?\b(?:trials?|stud(?:y|ies)|programs?|portion|part|cohorts?|"
     r"dose[- ]escalation|expansion|data|results|readout|clinical|registrational|pivotal|"
     r"enrollment|patients?|evaluation|development|testing|investigation|setting)\b",
     re.IGNORECASE)
