@@ -113,3 +113,24 @@ def test_a_modality_counts_only_when_it_describes_the_drug():
 def test_the_companys_named_platform_is_the_lead_drugs():
     assert platforms("said its lead candidate, SK-616, is dosed. The Company's Nordlys peptide "
                      "platform produced it.") == [("SK-616", "Nordlys peptide")]
+
+
+def test_a_list_of_investigators_shares_role_and_institution():
+    result = roles("runs a study under Principal Investigators, Dr. Ann Lee, Dr. Bo Kim and Dr. "
+                   "Cy De Vries from the Fjord Medical Center.")
+    assert result == [
+        ("Ann Lee", "Principal Investigators", "Fjord Medical Center"),
+        ("Bo Kim", "Principal Investigators", "Fjord Medical Center"),
+        ("Cy De Vries", "Principal Investigators", "Fjord Medical Center")]
+
+
+def test_earlier_roles_with_surname_reference():
+    result = roles("announced the appointment of Ida Moe, Ph.D., as Chief Scientific Officer. "
+                   "Dr. Moe most recently served as Chief Scientific Officer at Tern Therapeutics "
+                   "and as an Executive in Residence at the studio Gull Ventures.")
+    assert ("Ida Moe", "Chief Scientific Officer", "Tern Therapeutics") in result
+    assert ("Ida Moe", "Executive in Residence", "Gull Ventures") in result
+
+
+def test_labelled_contact_line():
+    assert roles("said hello.\n\nContact Details: Per Lie\n") == [("Per Lie", "contact", "")]

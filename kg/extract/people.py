@@ -54,11 +54,24 @@ TITLE_BEFORE_NAME = re.compile(
     rf"CMO|CSO|CBO|CTO|Chief\s+[A-Z]\w+\s+Officer|President|Chairman|Founder|Principal\s+"
     rf"Investigator))\s*,?\s+(?:Dr\.\s+|Prof(?:essor)?\.?\s+)?(?P<name>{NAME}){CREDENTIALS}"
     rf"(?=\s*[,.]|\s+[a-z])")
+SHORT_NAME = rf"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+{NAME_WORD}"
 IS_ROLE = re.compile(
-    rf"(?P<name>{NAME}){CREDENTIALS},?\s+(?:is|was|will\s+(?:serve|be)\s+as|serves\s+as|"
+    rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS},?\s+(?:is|was|will\s+(?:serve|be)\s+as|"
+    rf"serves\s+as|"
     rf"served\s+as|has\s+served\s+as|(?:most\s+recently\s+)?served\s+as)\s+"
     rf"(?P<role>(?:the|a|an)?\s*(?i:{ROLE_START})[^.;:“”\"()]{{0,100}}?)"
     rf"(?=,|\.(?:\s|$)|;|\s+(?:and|where|who|since|from)\b|$)")
+AND_AS_ROLE = re.compile(
+    r"^\s+and\s+as\s+(?:an?\s+|the\s+)?(?P<role>[A-Z][^.;:,]{2,60}?)\s+(?:at|of)\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+){0,3}(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
+LISTED_NAME = rf"(?:Dr\.\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}"
+NAME_LIST_ROLE = re.compile(
+    rf"(?P<role>(?:[A-Z][a-z]+\s+)?(?:Principal\s+)?Investigators?|Co-Investigators?),?\s+"
+    rf"(?P<names>{LISTED_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){LISTED_NAME})+)"
+    rf"\s+(?:from|of|at)\s+(?:the\s+)?(?P<org>[A-Z][^.;:,]{{2,60}}?)(?=[.;,]|$)")
+CONTACT_LABEL = re.compile(
+    rf"^(?:(?:Media|Investor|Press)\s+)?Contacts?(?:\s*(?:Details|Information|Info))?\s*:?\s*"
+    rf"(?P<name>{NAME}){CREDENTIALS}\s*$")
 ROLE_IS = re.compile(
     rf"\b[Tt]he\s+(?P<role>(?i:{ROLE_START})[^.;:,]{{0,60}}?)\s+(?:for\s+[^.;]{{0,60}}?\s+)?"
     rf"is\s+(?:Dr\.\s+)?(?P<name>{NAME}){CREDENTIALS},?\s+(?P<org>(?:of|at)\s+[^.;]{{3,80}})?")
@@ -74,7 +87,7 @@ ROLE_INSTITUTION = re.compile(
     rf"(?P<org>(?:[Tt]he\s+)?[A-Z][^,;()]{{0,60}}?(?:{INSTITUTION_WORDS})[^,;()]{{0,50}}?)"
     rf"(?=\s*[,;(.]|\s+and\b|$)")
 GLUED_CONTACT = re.compile(
-    rf"(?P<name>{NAME}){CREDENTIALS}(?P<role>(?:Chief|CEO|CFO|COO|President|Director|Head|"
+    rf"(?P<name>{NAME}){CREDENTIALS}(?:\s*\([A-Z]{{2,6}}\))?(?P<role>(?:Chief|CEO|CFO|COO|President|Director|Head|"
     rf"Managing|Manager|Senior|Vice|VP|SVP|Investor|Media|Partner|International|"
     rf"Communications)[^\n@]{{0,60}}?)(?=Tel\b|Tel\.|E-?mail|Email|Phone|Mobile|Office|"
     rf"[PET]:|\+?\d|$)")
@@ -93,6 +106,10 @@ def people(ctx: Context) -> None:
                 org = match.group("org") if "org" in pattern.groupindex else None
                 if add_person(ctx, sentence, name, match.group("role"), org):
                     seen.add(name)
+                    more = AND_AS_ROLE.match(sentence.text[match.end():])
+                    if more:
+                        add_person(ctx, sentence, name, more.group("role"), more.group("org"))
+        name_lists(ctx, sentence)
     contacts(ctx)
     glued_contacts(ctx)
     byline(ctx)
@@ -241,8 +258,23 @@ def glued_contacts(ctx: Context) -> None:
                                ctx.evidence(sentence, "kg.people.v1"))
 
 
+def name_lists(ctx: Context, sentence: Sentence) -> None:
+    """`Principal Investigators, Dr. A B, Dr. C D and Dr. E F from the X Center`."""
+    for match in NAME_LIST_ROLE.finditer(sentence.text):
+        names = re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group("names"))
+        for name in names:
+            add_person(ctx, sentence, resolve_name(ctx, name.strip()), match.group("role"),
+                       match.group("org"))
+
+
 def contacts(ctx: Context) -> None:
     """A name alone on a line in the contacts block, with the organisation on a nearby line."""
+    for sentence in ctx.structure.sentences:
+        labelled = CONTACT_LABEL.match(sentence.text)
+        if labelled:
+            ctx.extraction.add(RoleAssignment(resolve_name(ctx, labelled.group("name")),
+                                              "contact", None),
+                               ctx.evidence(sentence, "kg.people.v1"))
     lines = ctx.structure.in_section("contacts")
     for index, sentence in enumerate(lines):
         match = CONTACT_NAME.match(sentence.text)
