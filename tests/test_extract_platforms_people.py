@@ -134,3 +134,14 @@ def test_earlier_roles_with_surname_reference():
 
 def test_labelled_contact_line():
     assert roles("said hello.\n\nContact Details: Per Lie\n") == [("Per Lie", "contact", "")]
+
+
+def test_platform_acronym_before_candidate():
+    assert platforms("said a second HALO candidate, SK-717, entered the clinic.") == [
+        ("SK-717", "HALO")]
+
+
+def test_proprietary_platform_in_a_company_sentence():
+    assert platforms("said its lead candidate, SK-818, is dosed. Products are based on "
+                     "the proprietary TTQ nanoparticle platform.") == [
+        ("SK-818", "TTQ nanoparticle")]

@@ -22,6 +22,9 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 NAMED_PLATFORM = re.compile(
     r"(?<![\w’'])(?P<phrase>(?:[\w\-®™℠]+\s+){1,5}?)(?:technology\s+|delivery\s+)?"
     r"(?:platforms?|technology)\b")
+PLATFORM_CANDIDATE = re.compile(
+    r"\b(?:an?|the|our|its|second|first|lead|next)\s+(?:\w+\s+)?(?P<p>[A-Z]{2,6})\s?[®™]?\s+"
+    r"(?:candidates?|compounds?|molecules?|programs?|products?)\b")
 DEFINED_TECHNOLOGY = re.compile(
     r"(?P<phrase>(?:[\w\-]+\s+){0,3}[\w\-]*(?:conjugates?|vectors?|viruses|virus|"
     r"nanoparticles?|particles?))\s*[®™]?\s*\((?P<acronym>[A-Z][A-Za-z]{1,5}s?)[®™]?\)")
@@ -74,6 +77,8 @@ def platform_phrases(text: str) -> list[tuple[int, str, int]]:
         words = words[noise[-1] + 1:] if noise else words
         if words:
             out.append((match.start(), clean(" ".join(words)), 0))
+    for match in PLATFORM_CANDIDATE.finditer(text):
+        out.append((match.start("p"), match.group("p"), 0))
     for match in DEFINED_TECHNOLOGY.finditer(text):
         words = match.group("phrase").split()
         noise = [i for i, w in enumerate(words) if w.lower() in PLATFORM_NOISE]
@@ -90,7 +95,7 @@ def clean(text: str) -> str:
 MODALITY_TIE = re.compile(r"^\s*[®™]?\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:an?\s+|the\s+)?"
                           r"(?:[\w-]+\s+){0,4}$")
 COMPANY_PLATFORM = re.compile(r"\b(?:[Tt]he\s+[Cc]ompany[’']s|[Ii]ts|[Oo]ur|[A-Z]\w+[’']s)\s+"
-                              r"(?:proprietary\s+|patented\s+|novel\s+)?")
+                              r"(?:proprietary\s+|patented\s+|novel\s+)?|\bproprietary\b")
 
 
 def tied_to_drug(text: str, mentions, position: int) -> bool:
@@ -141,7 +146,7 @@ def company_platforms(ctx: Context, sentence, evidence, found: dict) -> None:
     if not ctx.focus_drug:
         return
     for pos, name, rank in platform_phrases(sentence.text):
-        if rank == 0 and COMPANY_PLATFORM.search(sentence.text[max(0, pos - 40):pos + 1]):
+        if rank == 0 and COMPANY_PLATFORM.search(sentence.text[max(0, pos - 40):pos + 40]):
             found.setdefault(ctx.focus_drug.name, []).append(
                 (3, sentence.start, name, ctx.focus_drug, evidence))
 
