@@ -85,10 +85,14 @@ def test_dose_level_adjectives_name_the_cohort():
         ("low", Decimal("3.0"), "mg"), ("lower", Decimal("1.5"), "mg")]
 
 
-def test_thresholds_follow_up_times_and_population_rates_are_not_results():
-    assert outcomes("said 65% of PL-505 patients surpassed the 5.8-month OS threshold. The "
-                    "median survival follow-up time was 9.1 months. The five-year survival "
-                    "rate for this cancer is 28%.") == []
+def test_follow_up_times_and_population_rates_are_not_results():
+    assert outcomes("said the median survival follow-up time was 9.1 months for PL-505. The "
+                    "five-year survival rate for this cancer is 28%.") == []
+
+
+def test_share_of_patients_beyond_a_landmark_is_the_result_not_the_landmark():
+    assert outcomes("said 65% of PL-505 patients surpassed the 5.8-month OS threshold.") == [
+        ("", "patients beyond the 5.8-month OS threshold", Decimal("65"), "%")]
 
 
 def test_a_single_response_is_a_count_of_one():

@@ -159,13 +159,14 @@ def outcomes(ctx: Context) -> None:
             continue
         if not ctx.own_mentions(sentence) and not TRIAL_CONTEXT.search(sentence.text):
             continue
-        endpoints = [e for e in lexicon.endpoints().find(sentence.text)
-                     if not NOT_A_RESULT_AFTER.match(sentence.text[e.end:])]
+        endpoints = endpoints_in(sentence.text)
         if not endpoints:
             continue
         cohorts = cohort_mentions(sentence.text)
+        landmarks = {e.start for e in endpoints if e.key == "proportion"}
         values = [m for m in value.finditer(sentence.text) if not is_range(sentence.text, m)
-                  and not THRESHOLD_BEFORE.search(sentence.text[max(0, m.start() - 14):m.start()])]
+                  and not THRESHOLD_BEFORE.search(sentence.text[max(0, m.start() - 14):m.start()])
+                  and not any(0 <= start - m.end() <= 2 for start in landmarks)]
         used: set[int] = set()
         for endpoint in endpoints:
             match = pair_value(sentence.text, endpoint, values, endpoints, used)
@@ -208,7 +209,7 @@ def respective_cohorts(text: str, count: int) -> list[str]:
 def pair_value(text: str, endpoint, values, endpoints, used):
     """The value that belongs to an endpoint: just after it (`mOS of 15.4 months`) or just
     before it (`26.2-month mOS`, `45% ORR`), never across another endpoint."""
-    best, best_gap = None, 80
+    best, best_gap = None, (240 if endpoint.key == "proportion" else 80)
     for match in values:
         if match.start() in used or not unit_fits(endpoint.key, match.group("u")):
             continue
@@ -248,9 +249,30 @@ COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)}|an?)\s+(?:(?:confirme
 ACHIEVED_BEFORE = re.compile(r"\b(?:achieved|had|showed|experienced|obtained|reached|attained)"
                              r"\s*$", re.IGNORECASE)
 TRIAL_CONTEXT = re.compile(r"\b(?:patients?|participants?|subjects?|cohorts?|arms?|trials?|"
-                           r"stud(?:y|ies)|treated|treatment|dosed|enrolled)\b", re.IGNORECASE)
-NOT_A_RESULT_AFTER = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:threshold|benchmark|cut-?off|"
-                                r"follow-?up)\b", re.IGNORECASE)
+                           r"stud(?:y|ies)|treated|treatment|dosed|enrolled|data|results)\b",
+                           re.IGNORECASE)
+NOT_A_RESULT_AFTER = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:cut-?off|follow-?up)\b",
+                                re.IGNORECASE)
+THRESHOLD_AFTER = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:threshold|benchmark|landmark)\b",
+                             re.IGNORECASE)
+
+
+def endpoints_in(text: str) -> list:
+    """Endpoints of a sentence; `the 5.8-month OS threshold` becomes the share of patients
+    beyond that landmark (a percentage), and follow-up times are no endpoint at all."""
+    out = []
+    for term in lexicon.endpoints().find(text):
+        after = text[term.end:]
+        if NOT_A_RESULT_AFTER.match(after):
+            continue
+        if THRESHOLD_AFTER.match(after):
+            landmark = re.search(r"(\d[\w.\-]*)\s*$", text[:term.start])
+            prefix = f"{landmark.group(1)} " if landmark else ""
+            out.append(lexicon.TermMatch("proportion", term.start, term.end,
+                                         f"patients beyond the {prefix}{term.text} threshold"))
+        else:
+            out.append(term)
+    return out
 
 
 def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
