@@ -103,3 +103,22 @@ def test_a_single_response_is_a_count_of_one():
 def test_an_aim_to_achieve_a_response_is_not_a_result():
     assert outcomes("said the PL-505 trial in 90 patients is designed to test whether "
                     "patients achieve a complete response.") == []
+
+
+def test_share_of_patients_with_a_named_result():
+    assert outcomes("said 66.7% (4/6) of evaluable patients had both CD8+ and CD4+ responses "
+                    "after PL-505. Tumor marker reductions were observed in 5/7 (71%) of "
+                    "evaluable patients.") == [
+        ("", "Tumor marker reductions", Decimal("71"), "%"),
+        ("", "both CD8+ and CD4+ responses", Decimal("66.7"), "%")]
+
+
+def test_share_of_a_population_with_a_condition_is_not_a_result():
+    assert outcomes("said more than 75% of patients with MDS present comorbidities, and 40% of "
+                    "patients with gout vs placebo.") == []
+
+
+def test_these_patients_refers_to_the_cohort_before():
+    assert outcomes("said Cohort B received PL-505 at 2 mg. Notably, 80% of these patients "
+                    "crossed the 6-month PFS threshold.") == [
+        ("B", "patients beyond the 6-month PFS threshold", Decimal("80"), "%")]

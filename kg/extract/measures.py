@@ -74,6 +74,20 @@ def cohort_mentions(text: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+BACK_REFERENCE = re.compile(r"\b(?:these|those)\s+(?:patients|participants|subjects)\b|"
+                            r"\bthis\s+(?:cohort|group|arm|population)\b", re.IGNORECASE)
+
+
+def carried_cohort(ctx: Context, sentence: Sentence) -> list[tuple[int, str]]:
+    """`these patients` refers to the cohort the sentence before named."""
+    if not BACK_REFERENCE.search(sentence.text):
+        return []
+    sentences = ctx.structure.sentences
+    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    previous = cohort_mentions(sentences[index - 1].text) if index else []
+    return [(0, previous[-1][1])] if previous else []
+
+
 def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str = "") -> str:
     """The cohort named in the same clause as the position, else the last one before it."""
     if text:
@@ -159,10 +173,11 @@ def outcomes(ctx: Context) -> None:
             continue
         if not ctx.own_mentions(sentence) and not TRIAL_CONTEXT.search(sentence.text):
             continue
+        cohorts = cohort_mentions(sentence.text) or carried_cohort(ctx, sentence)
         endpoints = endpoints_in(sentence.text)
         if not endpoints:
+            proportions(ctx, sentence, cohorts)
             continue
-        cohorts = cohort_mentions(sentence.text)
         landmarks = {e.start for e in endpoints if e.key == "proportion"}
         values = [m for m in value.finditer(sentence.text) if not is_range(sentence.text, m)
                   and not THRESHOLD_BEFORE.search(sentence.text[max(0, m.start() - 14):m.start()])
@@ -181,6 +196,7 @@ def outcomes(ctx: Context) -> None:
                 add_outcome(ctx, sentence, endpoint, decimal(item.group("v")), item.group("u"),
                             label)
         counts(ctx, sentence, cohorts)
+        proportions(ctx, sentence, cohorts)
 
 
 def respective_values(text: str, first: re.Match, values) -> list[re.Match]:
@@ -212,6 +228,8 @@ def pair_value(text: str, endpoint, values, endpoints, used):
     best, best_gap = None, (240 if endpoint.key == "proportion" else 80)
     for match in values:
         if match.start() in used or not unit_fits(endpoint.key, match.group("u")):
+            continue
+        if match.start() >= endpoint.end and endpoint.key == "proportion":
             continue
         if match.start() >= endpoint.end:
             gap = match.start() - endpoint.end
@@ -273,6 +291,42 @@ def endpoints_in(text: str) -> list:
         else:
             out.append(term)
     return out
+
+
+SHARE = r"(?:\d+\s*/\s*\d+\s*)?\(?(?P<v>\d+(?:\.\d+)?)\s?%\)?\s*(?:\(\d+\s*/\s*\d+\)\s*)?"
+POPULATION = r"of\s+(?:the\s+|all\s+|these\s+)?(?:\w+\s+)?(?:patients|participants|subjects)"
+SHARE_WITH = re.compile(
+    rf"{SHARE}{POPULATION}\s+(?:having|had|showing|showed|achieving|achieved|experiencing|"
+    rf"experienced|developing|developed|demonstrating|demonstrated)\s+(?P<ep>[^.;:]{{3,80}}?)"
+    rf"(?=\s+(?:at|in|after|during|following|by|with|compared)\b|[,.;]|$)", re.IGNORECASE)
+SHARE_IN = re.compile(rf"(?P<lead>[^.;:]{{3,160}}?)\s+in\s+{SHARE}{POPULATION}", re.IGNORECASE)
+LEAD_TRIM = re.compile(r"^.*\b(?:an?|the|were\s+observed|was\s+observed|observed|seen|"
+                       r"increased|generated|induced|showed|produced|elicited|with)\s+",
+                       re.IGNORECASE)
+
+
+CONTROL_WORDS = re.compile(r"\b(?:vs\.?|versus|placebo|control|compared)\b", re.IGNORECASE)
+
+
+def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
+    """`66.7% of evaluable patients had both CD8+ and CD4+ responses`, `an immune response in
+    100% of patients`: a share of patients with a result the text names in its own words."""
+    text = sentence.text
+    found = [(m.group("ep"), m) for m in SHARE_WITH.finditer(text)]
+    for match in SHARE_IN.finditer(text):
+        lead = LEAD_TRIM.sub("", match.group("lead")).strip(" ,")
+        lead = re.sub(r"\s+(?:were|was|is|are)\s+(?:observed|seen|reported|noted|found)$", "",
+                      lead)
+        if 2 <= len(lead.split()) <= 12 and not CONTROL_WORDS.search(lead):
+            found.append((lead, match))
+    for phrase, match in found:
+        before = text[max(0, match.start("v") - 14):match.start("v")]
+        if in_control_clause(ctx, sentence, match.start("v")) or THRESHOLD_BEFORE.search(before):
+            continue
+        endpoint = lexicon.TermMatch("proportion", match.start("v"), match.end("v"),
+                                     " ".join(phrase.split()))
+        add_outcome(ctx, sentence, endpoint, decimal(match.group("v")), "%",
+                    nearest_cohort(cohorts, match.start("v"), text))
 
 
 def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
