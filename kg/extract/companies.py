@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg import vocab
 from kg.extract import lexicon
@@ -21,7 +22,8 @@ HEAD_WORDS = (
     "Diagnostics", "Vaccines", "Immunotherapeutics", "Bio", "Royalty", "Biotherapies",
     "Therapies", "Technologies", "Medical", "Biologicals", "Immunotherapies", "Biosystems",
 )
-NAME_TOKEN = r"(?:[A-Z][A-Za-z0-9&'’\-]*|[a-z][A-Z][A-Za-z0-9\-]*|\d+[A-Za-z][A-Za-z0-9\-]*)[™®]?"
+NAME_TOKEN = (r"(?:[A-Z][A-Za-z0-9&'’\-]{0,30}|[a-z][A-Z][A-Za-z0-9\-]{0,30}|"
+              r"\d{1,4}[A-Za-z][A-Za-z0-9\-]{0,30})[™®]?")
 CONNECTOR = r"(?:\s+(?:&|of|de|la|du)\s+|\s+)"
 ORG_NAME = re.compile(
     rf"(?<![\w])(?<!\w-)(?P<name>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,4}}?"
@@ -81,7 +83,13 @@ def clean_name(name: str) -> str:
 
 
 def organization_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of organisation names: a legal suffix or a sector head word."""
+    """(start, end, name) of organisation names: a legal suffix or a sector head word.
+    Cached: the extractors ask about the same texts many times."""
+    return list(_organization_names(text))
+
+
+@lru_cache(maxsize=64)
+def _organization_names(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for match in ORG_NAME.finditer(text):
         raw = match.group("name") or match.group("head")
@@ -90,7 +98,7 @@ def organization_names(text: str) -> list[tuple[int, int, str]]:
             continue
         start = match.start() + raw.find(name.split()[0])
         out.append((start, start + len(name), name))
-    return out
+    return tuple(out)
 
 
 def name_before(text: str, end: int) -> str:
@@ -135,12 +143,23 @@ def first_body_company(structure: Structure) -> str:
     return names[0][2] if names else ""
 
 
+@lru_cache(maxsize=16)
+def names_by_first_word(text: str) -> dict[str, tuple[str, ...]]:
+    """The distinct organisation names of a text, grouped by their first word."""
+    out: dict[str, list[str]] = {}
+    for _start, _end, name in organization_names(text):
+        group = out.setdefault(name.split()[0], [])
+        if name not in group:
+            group.append(name)
+    return {first: tuple(names) for first, names in out.items()}
+
+
 def organization(name: str, structure: Structure) -> Organization:
     """The fullest form of the name the document uses, with its shorter forms as aliases."""
     text = structure.document.text
     short = re.sub(rf",?\s+{LEGAL_SUFFIX}$", "", name).strip()
     forms = {name}
-    for _start, _end, other in organization_names(text):
+    for other in names_by_first_word(text).get(short.split()[0] if short else "", ()):
         if other.startswith(short) and len(other) <= len(short) + 14:
             forms.add(other)
     full = max(forms, key=lambda f: (bool(re.search(rf"{LEGAL_SUFFIX}$", f)), len(f)))

@@ -204,8 +204,7 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
                   for m in names.finditer(sentence.text)] if names else []
         for cand in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
             drug = groups.get(iris.drug_key(strip_isotope(cand.text)))
-            if drug and not any(m.start < sentence.start + cand.end and
-                                sentence.start + cand.start < m.end for m in mentions):
+            if drug and not (mentions and sentence.start + cand.start < mentions[-1].end):
                 mentions.append(DrugMention(drug, sentence.start + cand.start,
                                             sentence.start + cand.end, cand.text))
         if mentions:
@@ -408,7 +407,7 @@ def developments(ctx: Context) -> None:
     from kg.extract.companies import organization, organization_names
 
     orgs = {name: organization(name, ctx.structure)
-            for _s, _e, name in organization_names(ctx.text)}
+            for name in dict.fromkeys(n for _s, _e, n in organization_names(ctx.text))}
     done: set[tuple[str, str]] = set()
     for sentence in ctx.fact_sentences():
         for mention in ctx.mentions_in(sentence):

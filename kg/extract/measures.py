@@ -4,9 +4,12 @@ Values quoted for other therapies, control arms, ranges, animals and cells are l
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from kg.extract import lexicon
 from kg.extract.context import Context
@@ -42,7 +45,7 @@ CONTROL = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator|for\
 CONTRAST = r"\b(?:versus|vs\.?|compared\s+(?:with|to)|whereas|while|in\s+contrast)\b"
 CLAUSE_SPLIT = re.compile(rf"{CONTRAST}|;", re.IGNORECASE)
 CONTRAST_START = re.compile(CONTRAST, re.IGNORECASE)
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = r"\d{1,3}(?:,\d{3}){1,3}(?:\.\d{1,6})?|\d{1,9}(?:\.\d{1,6})?"
 SIGNED = rf"(?:(?<![\w.])[-−](?=\d))?(?:{NUMBER})"
 THRESHOLD_BEFORE = re.compile(r"(?:surpass\w*|exceed\w*|more\s+than|over|beyond|at\s+least|"
                               r"greater\s+than|less\s+than|fewer\s+than|under|up\s+to|at|"
@@ -119,20 +122,20 @@ def doses(ctx: Context) -> None:
     unit = lexicon.unit_regex(("dose",))
     if not unit:
         return
-    pattern = re.compile(rf"(?P<values>(?:(?:{NUMBER})\s*(?:,|and|or)\s*)*(?:{NUMBER}))\s*"
-                         rf"(?P<unit>{unit})(?![\w/])", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w.])(?P<value>{NUMBER})\s*(?P<unit>{unit})(?![\w/])",
+                         re.IGNORECASE)
     for sentence in ctx.fact_sentences():
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
         cohorts = cohort_mentions(sentence.text)
-        for match in pattern.finditer(sentence.text):
+        for match in dose_lists(sentence.text, pattern):
             if is_range(sentence.text, match) or in_control_clause(ctx, sentence, match.start()):
                 continue
             drug = ctx.drug_near(sentence, match.start())
             if not drug:
                 continue
             label = nearest_cohort(cohorts, match.start(), sentence.text)
-            for raw in re.findall(NUMBER, match.group("values")):
+            for raw in match.values:
                 value = decimal(raw)
                 if value is None:
                     continue
@@ -141,7 +144,44 @@ def doses(ctx: Context) -> None:
                 ctx.extraction.add(Dose(cohort, quantity(value, match.group("unit"))), evidence)
 
 
-def is_range(text: str, match: re.Match) -> bool:
+@dataclass(frozen=True)
+class DoseList:
+    """`3.0 and 5.0 mCi`: the values that share one unit, and where they stand."""
+
+    first: int
+    last: int
+    values: tuple[str, ...]
+    unit: str
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+    def group(self, name: str) -> str:
+        return self.unit
+
+
+LIST_TAIL = re.compile(rf"(?:(?:{NUMBER})\s*(?:,|and|or)\s*){{1,6}}$")
+
+
+def dose_lists(text: str, pattern: re.Pattern) -> list[DoseList]:
+    """Each value with its unit, plus the values listed just before it without a unit; the
+    list is read back from a bounded window, so long runs of numbers stay linear."""
+    out = []
+    for match in pattern.finditer(text):
+        window = text[max(0, match.start() - 60):match.start()]
+        tail = LIST_TAIL.search(window)
+        listed = re.findall(NUMBER, tail.group(0)) if tail else []
+        first = match.start() - (len(tail.group(0)) if tail else 0)
+        out.append(DoseList(first, match.end(), (*listed, match.group("value")),
+                            match.group("unit")))
+    return out
+
+
+def is_range(text: str, match) -> bool:
+    """`11.9 — 18.6 months`, `from 5 to 10 mg`: a range is not one value."""
     before = text[max(0, match.start() - 12):match.start()]
     after = text[match.end():match.end() + 12]
     return bool(re.search(rf"(?:{NUMBER})\s*(?:[-–—]|to)\s*$", before) or
@@ -149,20 +189,29 @@ def is_range(text: str, match: re.Match) -> bool:
                 re.search(r"\bfrom\s*$", before))
 
 
+@lru_cache(maxsize=256)
+def clauses(text: str) -> tuple[tuple[int, int, bool, bool], ...]:
+    """(start, end, opens with a contrast word, mentions a control) for each clause."""
+    bounds = [0] + [m.start() for m in CLAUSE_SPLIT.finditer(text)] + [len(text)]
+    return tuple((start, end, start > 0 and bool(CONTRAST_START.match(text, start)),
+                  bool(CONTROL.search(text, start, end)))
+                 for start, end in itertools.pairwise(bounds))
+
+
 def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
     """Is the position inside a clause about a control arm or another therapy? A clause that
     names the company's drug is about that drug, even when it compares."""
-    text = sentence.text
-    bounds = [0] + [m.start() for m in CLAUSE_SPLIT.finditer(text)] + [len(text)]
-    for start, end in itertools.pairwise(bounds):
-        if start <= position < end:
-            clause = text[start:end]
-            names_drug = any(start <= m.start - sentence.start < end
-                             for m in ctx.own_mentions(sentence))
-            if start > 0 and CONTRAST_START.match(clause):
-                return not names_drug or bool(CONTROL.search(clause))
-            return bool(CONTROL.search(clause)) and not names_drug
-    return False
+    found = clauses(sentence.text)
+    index = bisect.bisect_right([c[0] for c in found], position) - 1
+    if index < 0:
+        return False
+    start, end, contrast, control = found[index]
+    mentions = [m.start - sentence.start for m in ctx.own_mentions(sentence)]
+    first = bisect.bisect_left(mentions, start)
+    names_drug = first < len(mentions) and mentions[first] < end
+    if contrast:
+        return not names_drug or control
+    return control and not names_drug
 
 
 def outcomes(ctx: Context) -> None:

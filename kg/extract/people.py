@@ -31,7 +31,7 @@ ATTRIBUTION_AFTER = re.compile(
     rf"\s*(?=[.”\"]|$|,\s+(?:in|at|during|adding|who)\b)")
 ATTRIBUTION_BEFORE = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS},\s+(?P<role>[^.“”\"]{{3,140}}?),?\s+{SAY}\b")
-ORG_ROLE_NAME = re.compile(rf"(?P<role>(?:[A-Z][\w&\-]*\s+){{0,4}}(?:CEO|CFO|COO|CMO|CSO|"
+ORG_ROLE_NAME = re.compile(rf"(?P<role>(?:[A-Z][\w&\-]{0,30}\s+){{0,4}}(?:CEO|CFO|COO|CMO|CSO|"
                            rf"Chief [A-Z]\w+ Officer|President|Chairman|Founder))\s+"
                            rf"(?P<name>{NAME}){CREDENTIALS}\s*,?\s+{SAY}\b")
 APPOINTMENT = re.compile(
@@ -50,7 +50,7 @@ ROLE_APPOSITION = re.compile(
     rf"(?=,\s+(?:[a-z]|{SAY})|\.(?:\s|$)|;|\s+(?:{SAY}|will|who|is|has|was|expressed|"
     rf"added|presented|commented)\b|$)")
 TITLE_BEFORE_NAME = re.compile(
-    rf"(?:^|[,;:(]\s*|\b(?:and|by|with)\s+)(?P<role>(?:[A-Z][\w&\-]*\s+){{0,3}}(?:CEO|CFO|COO|"
+    rf"(?:^|[,;:(]\s*|\b(?:and|by|with)\s+)(?P<role>(?:[A-Z][\w&\-]{0,30}\s+){{0,3}}(?:CEO|CFO|COO|"
     rf"CMO|CSO|CBO|CTO|Chief\s+[A-Z]\w+\s+Officer|President|Chairman|Founder|Principal\s+"
     rf"Investigator))\s*,?\s+(?:Dr\.\s+|Prof(?:essor)?\.?\s+)?(?P<name>{NAME}){CREDENTIALS}"
     rf"(?=\s*[,.]|\s+[a-z])")
@@ -228,8 +228,8 @@ CONTACT_NAME = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS}\s*$")
 
 
 INSTITUTION_NAME = re.compile(
-    rf"(?:[Tt]he\s+)?(?:[A-Z][\w&\-]*\s+){{0,4}}(?:{INSTITUTION_WORDS})(?:\s+(?:of|for)\s+"
-    rf"(?:[A-Z][\w&\-]*\s*){{1,4}})?")
+    rf"(?:[Tt]he\s+)?(?:[A-Z][\w&\-]{0,30}\s+){{0,4}}(?:{INSTITUTION_WORDS})(?:\s+(?:of|for)\s+"
+    rf"(?:[A-Z][\w&\-]{0,30}\s*){{1,4}})?")
 
 
 def institution_names(text: str) -> list[tuple[int, int, str]]:
