@@ -122,3 +122,10 @@ def test_these_patients_refers_to_the_cohort_before():
     assert outcomes("said Cohort B received PL-505 at 2 mg. Notably, 80% of these patients "
                     "crossed the 6-month PFS threshold.") == [
         ("B", "patients beyond the 6-month PFS threshold", Decimal("80"), "%")]
+
+
+def test_cohort_named_after_the_value_unless_a_comparison_intervenes():
+    assert outcomes("said the DCR for PL-505 was 80%, far exceeding the 30% DCR typically seen "
+                    "with chemotherapy in third-line treatment. Responses were seen in 3/6 (50%) "
+                    "of patients at the 2 mg Phase 2 dose level.") == [
+        ("", "DCR", Decimal("80"), "%"), ("Phase 2 dose level", "Responses", Decimal("50"), "%")]

@@ -145,3 +145,10 @@ def test_proprietary_platform_in_a_company_sentence():
     assert platforms("said its lead candidate, SK-818, is dosed. Products are based on "
                      "the proprietary TTQ nanoparticle platform.") == [
         ("SK-818", "TTQ nanoparticle")]
+
+
+def test_joined_as_after_a_long_apposition():
+    result = roles("announced that Tor Aas, formerly CEO of Fjord, a device company, has joined "
+                   "the Company as its new CEO and will lead it.")
+    assert ("Tor Aas", "CEO", "Fjord") in result
+    assert ("Tor Aas", "CEO", "Skua Radiopharma ASA") in result

@@ -30,7 +30,8 @@ COHORT_ORDINAL = re.compile(
     r"dosing\s+regimen|dose\s+level|dose\s+cohort)\b", re.IGNORECASE)
 COHORT_SETTING = re.compile(
     r"\b(?P<label>(?:first|second|third|fourth|later|1st|2nd|3rd|4th)[- ]line|"
-    r"recommended\s+phase\s+(?:2|II)\s+dose|RP2D|maximum[- ]tolerated\s+dose|MTD)\b|"
+    r"recommended\s+phase\s+(?:2|II)\s+dose|RP2D|maximum[- ]tolerated\s+dose|MTD|"
+    r"phase\s+(?:2|II)\s+dose\s+level)\b|"
     r"\b(?P<level>low|lower|lowest|high|higher|highest|middle|mid|starting|selected)"
     r"(?=(?:-|\s+)(?:\([^()]{1,20}\)\s+)?dose\b)",
     re.IGNORECASE)
@@ -42,7 +43,8 @@ CONTROL = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator|for\
                      r"by\s+comparison|historic(?:al)?|benchmark|would\s+be\s+expected|"
                      r"expected\s+(?:in|with)|approved\s+(?:\w+\s+){0,3}therap|"
                      r"other\s+therap|typically|in\s+comparable)\b", re.IGNORECASE)
-CONTRAST = r"\b(?:versus|vs\.?|compared\s+(?:with|to)|whereas|while|in\s+contrast)\b"
+CONTRAST = (r"\b(?:versus|vs\.?|compared\s+(?:with|to)|whereas|while|in\s+contrast|"
+            r"(?:far\s+)?(?:exceeding|surpassing|outperforming)|(?:better|higher|greater)\s+than)\b")
 CLAUSE_SPLIT = re.compile(rf"{CONTRAST}|;", re.IGNORECASE)
 CONTRAST_START = re.compile(CONTRAST, re.IGNORECASE)
 NUMBER = r"\d{1,3}(?:,\d{3}){1,3}(?:\.\d{1,6})?|\d{1,9}(?:\.\d{1,6})?"
@@ -81,6 +83,10 @@ BACK_REFERENCE = re.compile(r"\b(?:these|those)\s+(?:patients|participants|subje
                             r"\bthis\s+(?:cohort|group|arm|population)\b", re.IGNORECASE)
 
 
+COMPARING = re.compile(r"\b(?:exceed\w*|than|compared|versus|vs|typically|seen\s+with)\b",
+                       re.IGNORECASE)
+
+
 def carried_cohort(ctx: Context, sentence: Sentence) -> list[tuple[int, str]]:
     """`these patients` refers to the cohort the sentence before named."""
     if not BACK_REFERENCE.search(sentence.text):
@@ -91,16 +97,18 @@ def carried_cohort(ctx: Context, sentence: Sentence) -> list[tuple[int, str]]:
     return [(0, previous[-1][1])] if previous else []
 
 
-def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str = "") -> str:
-    """The cohort named in the same clause as the position, else the last one before it."""
-    if text:
-        bounds = [0, *(m.end() for m in SEGMENT_BREAK.finditer(text)), len(text) + 1]
-        for start, end in itertools.pairwise(bounds):
-            if start <= position < end:
-                inside = [(pos > position, abs(pos - position), label)
-                          for pos, label in cohorts if start <= pos < end]
-                if inside:
-                    return min(inside)[2]
+def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> str:
+    """The cohort named in the same clause as the position, else the last one before it, else
+    the first after it; never one named after a comparison (`exceeding … in third-line`)."""
+    cohorts = [(pos, label) for pos, label in cohorts
+               if not (pos > position and COMPARING.search(text, position, pos))]
+    bounds = [0, *(m.end() for m in SEGMENT_BREAK.finditer(text)), len(text) + 1]
+    for start, end in itertools.pairwise(bounds):
+        if start <= position < end:
+            inside = [(pos > position, abs(pos - position), label)
+                      for pos, label in cohorts if start <= pos < end]
+            if inside:
+                return min(inside)[2]
     before = [label for pos, label in cohorts if pos <= position]
     if before:
         return before[-1]
@@ -241,7 +249,7 @@ def outcomes(ctx: Context) -> None:
             for index, item in enumerate(series):
                 used.add(item.start())
                 label = labels[index] if labels else nearest_cohort(
-                    cohorts, max(item.start(), endpoint.start))
+                    cohorts, max(item.start(), endpoint.start), sentence.text)
                 add_outcome(ctx, sentence, endpoint, decimal(item.group("v")), item.group("u"),
                             label)
         counts(ctx, sentence, cohorts)
@@ -366,7 +374,7 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
         lead = LEAD_TRIM.sub("", match.group("lead")).strip(" ,")
         lead = re.sub(r"\s+(?:were|was|is|are)\s+(?:observed|seen|reported|noted|found)$", "",
                       lead)
-        if 2 <= len(lead.split()) <= 12 and not CONTROL_WORDS.search(lead):
+        if 1 <= len(lead.split()) <= 12 and not CONTROL_WORDS.search(lead):
             found.append((lead, match))
     for phrase, match in found:
         before = text[max(0, match.start("v") - 14):match.start("v")]
@@ -389,7 +397,8 @@ def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
         value = Decimal(1 if raw in ("a", "an") else NUMBER_WORDS.get(raw, 0) or raw)
         endpoint = re.sub(r"s$", "", " ".join(match.group("ep").lower().split()))
         term = lexicon.TermMatch(endpoint, match.start("ep"), match.end("ep"), endpoint)
-        add_outcome(ctx, sentence, term, value, "patients", nearest_cohort(cohorts, match.start()))
+        add_outcome(ctx, sentence, term, value, "patients",
+                    nearest_cohort(cohorts, match.start(), sentence.text))
 
 
 def add_outcome(ctx: Context, sentence: Sentence, endpoint, value, unit_text: str, label: str

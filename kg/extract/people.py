@@ -76,7 +76,7 @@ ROLE_IS = re.compile(
     rf"\b[Tt]he\s+(?P<role>(?i:{ROLE_START})[^.;:,]{{0,60}}?)\s+(?:for\s+[^.;]{{0,60}}?\s+)?"
     rf"is\s+(?:Dr\.\s+)?(?P<name>{NAME}){CREDENTIALS},?\s+(?P<org>(?:of|at)\s+[^.;]{{3,80}})?")
 JOINED = re.compile(
-    rf"(?P<name>{NAME}){CREDENTIALS}(?:,[^,.]{{0,100}},)?\s+(?:has\s+)?(?:joined|will\s+join)\s+"
+    rf"(?P<name>{NAME}){CREDENTIALS}(?:,[^.]{{0,160}}?,)?\s+(?:has\s+)?(?:joined|will\s+join)\s+"
     rf"[^.]{{0,40}}?\s+as\s+(?:its\s+|our\s+)?(?:new\s+)?(?P<role>[^.,;]{{3,60}}?)"
     rf"(?=[.,;]|\s+(?:and|effective|to|where|with|in)\b)")
 ROLE_SPLIT = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Z])")
@@ -101,7 +101,7 @@ def people(ctx: Context) -> None:
         for pattern in PATTERNS:
             for match in pattern.finditer(sentence.text):
                 name = resolve_name(ctx, match.group("name"))
-                if name in seen:
+                if name in seen and pattern not in NEW_ROLE_PATTERNS:
                     continue
                 org = match.group("org") if "org" in pattern.groupindex else None
                 if add_person(ctx, sentence, name, match.group("role"), org):
@@ -131,6 +131,9 @@ PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NA
 INSTITUTION = re.compile(r"\b(?:University|Institute|Hospital|Cent(?:er|re)|College|School|"
                          r"Foundation|Society|Agency|Administration|Clinic|Academy|Laborator(?:y|ies)"
                          r")\b")
+
+
+NEW_ROLE_PATTERNS = (APPOINTMENT, JOINED)  # a new role, besides the one the sentence describes
 
 
 def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
