@@ -3,6 +3,7 @@ drugs found so far and the sentence being read."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from kg.facts import Drug, Evidence, Extraction, Organization
@@ -28,6 +29,7 @@ class Context:
     focus_drug: Drug | None = None
     owned: set[str] = field(default_factory=set)
     acronyms: dict[str, str] = field(default_factory=dict)
+    _own: dict[int, list[DrugMention]] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -46,8 +48,12 @@ class Context:
         return self.drug_mentions.get(sentence.start, [])
 
     def own_mentions(self, sentence: Sentence) -> list[DrugMention]:
-        """Mentions of the company's own drugs (not comparators or combination partners)."""
-        return [m for m in self.mentions_in(sentence) if m.drug.name in self.owned]
+        """Mentions of the company's own drugs (not comparators or combination partners),
+        in text order; computed once per sentence."""
+        key = sentence.start
+        if key not in self._own:
+            self._own[key] = [m for m in self.mentions_in(sentence) if m.drug.name in self.owned]
+        return self._own[key]
 
     def drug_near(self, sentence: Sentence, position: int) -> Drug | None:
         """The company's drug named nearest to a position of the sentence, else the focus."""
@@ -55,7 +61,9 @@ class Context:
         if not mentions:
             return self.focus_drug
         local = position + sentence.start
-        return min(mentions, key=lambda m: (abs(m.start - local), m.start)).drug
+        index = bisect.bisect_left([m.start for m in mentions], local)
+        near = mentions[max(0, index - 1):index + 1]
+        return min(near, key=lambda m: (abs(m.start - local), m.start)).drug
 
     def fact_sentences(self) -> list[Sentence]:
         """Sentences that may state facts: not the legal boilerplate or the contact block."""

@@ -227,8 +227,9 @@ def known_names(groups: dict[str, Drug]) -> re.Pattern | None:
 
 CONTEXT_NAME = re.compile(
     r"(?:\b(?:dose|doses|dosing|treatment|administration|infusion|injection)s?\s+(?:of|with)\s+"
-    r"(?P<a>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+|[A-Z]{3,}[0-9]*)\b)|"
-    r"(?:\b(?P<b>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+|[A-Z]{3,}[0-9]*)\s+(?:was|is|were)\s+"
+    r"(?P<a>[A-Z][A-Za-z0-9]{0,20}(?:-[A-Z0-9][A-Za-z0-9]{0,12}){1,3}|[A-Z]{3,12}[0-9]{0,4})\b)|"
+    r"(?:\b(?P<b>[A-Z][A-Za-z0-9]{0,20}(?:-[A-Z0-9][A-Za-z0-9]{0,12}){1,3}|[A-Z]{3,12}[0-9]{0,4})"
+    r"\s+(?:was|is|were)\s+"
     r"(?:given|administered|dosed|well\s+tolerated|being\s+evaluated)\b)")
 
 

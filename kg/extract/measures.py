@@ -97,22 +97,30 @@ def carried_cohort(ctx: Context, sentence: Sentence) -> list[tuple[int, str]]:
     return [(0, previous[-1][1])] if previous else []
 
 
+@lru_cache(maxsize=256)
+def segment_bounds(text: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in SEGMENT_BREAK.finditer(text)), len(text) + 1)
+
+
 def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> str:
-    """The cohort named in the same clause as the position, else the last one before it, else
-    the first after it; never one named after a comparison (`exceeding … in third-line`)."""
-    cohorts = [(pos, label) for pos, label in cohorts
-               if not (pos > position and COMPARING.search(text, position, pos))]
-    bounds = [0, *(m.end() for m in SEGMENT_BREAK.finditer(text)), len(text) + 1]
-    for start, end in itertools.pairwise(bounds):
-        if start <= position < end:
-            inside = [(pos > position, abs(pos - position), label)
-                      for pos, label in cohorts if start <= pos < end]
-            if inside:
-                return min(inside)[2]
-    before = [label for pos, label in cohorts if pos <= position]
-    if before:
-        return before[-1]
-    return cohorts[0][1] if cohorts else ""
+    """The cohort named in the same clause as the position (the last before it, else the
+    first after it), else the last one before it, else the first after it — never one named
+    after a comparison (`exceeding … in third-line`). Cohorts come sorted by position."""
+    if not cohorts:
+        return ""
+    positions = [pos for pos, _label in cohorts]
+    bounds = segment_bounds(text)
+    index = bisect.bisect_right(bounds, position) - 1
+    start, end = bounds[index], bounds[min(index + 1, len(bounds) - 1)]
+    after = bisect.bisect_right(positions, position)
+    usable_after = after < len(cohorts) and not COMPARING.search(text, position, positions[after])
+    if after and positions[after - 1] >= start:
+        return cohorts[after - 1][1]
+    if usable_after and positions[after] < end:
+        return cohorts[after][1]
+    if after:
+        return cohorts[after - 1][1]
+    return cohorts[after][1] if usable_after else ""
 
 
 def unit_row(text: str) -> dict[str, str]:

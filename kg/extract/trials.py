@@ -63,11 +63,12 @@ def trials(ctx: Context) -> None:
 
 
 def is_trial_phase(text: str, match: re.Match) -> bool:
-    after = text[match.end():]
+    after = text[match.end():match.end() + 200]
     if re.match(r"^\s+of\s+(?:the\s+|its\s+|our\s+)?(?!(?:the\s+)?(?:trial|study|clinical))"
                 r"[a-z]*\s*[A-Z]?[a-z]+\s+(?:plan|project|construction|program)", after):
         return False
-    return bool(TRIAL_AFTER.match(after) or TRIAL_BEFORE.search(text[:match.start()]))
+    before = text[max(0, match.start() - 60):match.start()]
+    return bool(TRIAL_AFTER.match(after) or TRIAL_BEFORE.search(before))
 
 
 def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: int) -> None:
