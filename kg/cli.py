@@ -91,42 +91,78 @@ def echo_load(report, quiet: bool) -> None:
               help="Write the graph to this file (.ttl .trig .nt .nq .jsonld).")
 @store_option
 @remote_options
-@click.option("--force", is_flag=True, help="With --endpoint: load graphs even if unchanged.")
+@click.option("--force", is_flag=True,
+              help="Read every file again, even those the store holds unchanged; with "
+                   "--endpoint, load graphs even if unchanged.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes reading documents (default: the number of cores, "
+                   "fewer for a few documents).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Under folders, take only files matching GLOB (repeatable): `*.html`, "
+                   "`2024/*`; a glob without / matches any name in the path.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Under folders, leave out files matching GLOB (repeatable): `drafts`.")
+@click.option("--prune", is_flag=True,
+              help="Remove from the store the graphs of files under PATHS that are gone.")
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 def build(paths: tuple[Path, ...], output: Path | None, store_dir: Path | None, force: bool,
-          quiet: bool, **remote) -> None:
+          fail_fast: bool, jobs: int | None, include: tuple[str, ...],
+          exclude: tuple[str, ...], prune: bool, quiet: bool, **remote) -> None:
     """Read disclosures (files or folders), extract, validate and write the graph.
 
     The graph goes to the file (-o), the store (--store) and/or a SPARQL server (--endpoint);
-    with none of them, into the store.
+    with none of them, into the store. Files the store holds unchanged are not read again.
+    A progress line goes to stderr (redrawn on a terminal, every 5 s otherwise).
     """
     from kg.pipeline import build as run_build
+    from kg.progress import Progress
     from kg.serialize import format_for
     from kg.store import store_path
 
+    bar = Progress(0, quiet=quiet)
     try:
         if output is not None:
             format_for(output)
         server = connect(**remote)
         default = output is None and server is None
         store = store_path(store_dir) if (store_dir or default) else None
-        report = run_build(list(paths), output=output, store=store, server=server, force=force)
+        if prune and store is None:
+            raise KgError("--prune removes graphs from the store: give --store as well")
+        with bar:
+            report = run_build(list(paths), output=output, store=store, server=server,
+                               force=force, fail_fast=fail_fast, jobs=jobs, include=include,
+                               exclude=exclude, prune=prune, on_found=bar.start,
+                               progress=lambda _: bar.advance())
     except KgError as err:
         fail(err)
+    except KeyboardInterrupt:
+        fail(KgError("interrupted; no file or graph was left half-written"), 130)
     for line in report.failed + report.violations:
         click.echo(line, err=True)
     if not quiet:
         target = report.load.target if report.load is not None else None
         where = ", ".join(str(p) for p in (output, store, target) if p is not None)
-        click.echo(f"{report.documents} documents, {len(report.failed)} failed, "
-                   f"{len(report.violations)} violations, {report.facts} facts, "
-                   f"{report.triples} triples → {where} ({report.seconds:.1f} s)", err=True)
+        click.echo(f"{build_summary(report)} → {where} ({report.seconds:.1f} s)", err=True)
     if report.load is not None:
         echo_load(report.load, quiet)
     if report.violations:
         sys.exit(1)
     if report.failed or (report.load is not None and not report.load.ok):
         sys.exit(2)
+
+
+def build_summary(report) -> str:
+    """`12 documents: 10 read, 2 skipped (unchanged), 0 failed, 0 violations; 210 facts,
+    3760 triples`, with files left unread by --fail-fast and pruned ones when there are."""
+    parts = [f"{report.read} read", f"{report.unchanged} skipped (unchanged)",
+             f"{len(report.failed)} failed", f"{len(report.violations)} violations"]
+    if report.skipped:
+        parts.append(f"{report.skipped} not read (--fail-fast)")
+    if report.pruned:
+        parts.append(f"{report.pruned} pruned")
+    return (f"{report.documents} documents: {', '.join(parts)}; {report.facts} facts, "
+            f"{report.triples} triples")
 
 
 @contextmanager
@@ -197,11 +233,11 @@ def list_queries() -> None:
 @store_option
 def validate(files: tuple[Path, ...], store_dir: Path | None) -> None:
     """Check graph files (or the store) against the SHACL shapes; exit 1 on violations."""
-    from kg.validate import validate_quads
+    from kg.validate import validate_store
 
     try:
         with open_source(files, store_dir) as store:
-            report = validate_quads(list(store))
+            report = validate_store(store)
     except KgError as err:
         fail(err)
     for violation in report.violations:
@@ -218,15 +254,14 @@ def validate(files: tuple[Path, ...], store_dir: Path | None) -> None:
 def export(output: Path, store_dir: Path | None) -> None:
     """Write the whole store to a file."""
     from kg.rdf import PREFIXES
-    from kg.serialize import serialize, write_atomic
+    from kg.serialize import write_sorted
 
     try:
         with open_source((), store_dir) as store:
-            quads = sorted(store, key=str)
-        write_atomic(output, serialize(quads, output, PREFIXES))
+            count = write_sorted(store, output, PREFIXES)
     except KgError as err:
         fail(err)
-    click.echo(f"{len(quads)} quads → {output}", err=True)
+    click.echo(f"{count} quads → {output}", err=True)
 
 
 @main.command()
@@ -234,15 +269,20 @@ def export(output: Path, store_dir: Path | None) -> None:
 @store_option
 def stats(files: tuple[Path, ...], store_dir: Path | None) -> None:
     """Counts of disclosures, entities and facts in the store (or FILES)."""
-    from kg.stats import graph_stats
+    from kg.stats import graph_stats, most_connected
 
     try:
         with open_source(files, store_dir) as store:
             lines = graph_stats(store)
+            connected = most_connected(store)
     except KgError as err:
         fail(err)
     for label, count in lines:
         click.echo(f"{label:<28}{count:>8}")
+    for heading, ranked in connected:
+        click.echo(heading)
+        for name, degree in ranked:
+            click.echo(f"  {name[:25] + '…' if len(name) > 26 else name:<26}{degree:>8}")
 
 
 @main.command()
@@ -277,3 +317,72 @@ def load(files: tuple[Path, ...], store_dir: Path | None, force: bool, max_reque
         fail(err)
     echo_load(report, quiet)
     sys.exit(0 if report.ok else 2)
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+@click.option("--split", "split", multiple=True, metavar="IRI",
+              help="Never merge this entity (id:drug/… or its full IRI) with another: undoes a "
+                   "wrong merge; kept in the store (repeatable).")
+@click.option("--unsplit", multiple=True, metavar="IRI", help="Undo a --split (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def resolve(files: tuple[Path, ...], store_dir: Path | None, split: tuple[str, ...],
+            unsplit: tuple[str, ...], fmt: str) -> None:
+    """Show which entities are merged across disclosures, and why (one row per evidence).
+
+    On the store this recomputes its resolution graph (a build does so too), after recording
+    any --split/--unsplit; on FILES it only shows what would be merged.
+    """
+    from kg.queries import format_rows
+    from kg.resolve import entity_iri, evidence_rows, keep_apart, local_select
+    from kg.resolve import refresh_resolution as refresh
+    from kg.resolve import resolve as run_resolve
+    from kg.store import load_files, store_path, writer_lock
+
+    try:
+        if files:
+            if split or unsplit:
+                raise KgError("--split and --unsplit change the store: give no FILES")
+            resolution = run_resolve(local_select(load_files(files)))
+        else:
+            path = store_path(store_dir)
+            if not path.exists():
+                raise KgError(f"{path}: no store here (run `kg build` first or pass --store)")
+            with writer_lock(path, "kg resolve"):
+                keep_apart(path, [entity_iri(i) for i in split],
+                           [entity_iri(i) for i in unsplit])
+                resolution = refresh(path)
+    except KgError as err:
+        fail(err)
+    click.echo(format_rows(*evidence_rows(resolution), fmt), nl=False)
+    for shared, carriers in sorted(resolution.ambiguous.items()):
+        click.echo(f"ambiguous, not used: {shared} ({', '.join(carriers)})", err=True)
+    for group in resolution.conflicts:
+        click.echo(f"not merged (names that cannot be one entity): {', '.join(group)}", err=True)
+    members = sum(len(c.members) for c in resolution.clusters)
+    click.echo(f"{members} entities merged into {len(resolution.clusters)}, "
+               f"{len(resolution.conflicts)} left apart as conflicting, "
+               f"{len(resolution.splits)} split by hand", err=True)
+
+
+@main.command("graph")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File to write: .graphml (Gephi, Cytoscape) or .json (networkx node-link).")
+@store_option
+def graph_export(files: tuple[Path, ...], output: Path, store_dir: Path | None) -> None:
+    """Export the entity graph (companies, drugs, indications, agencies, trials and how they
+    relate, entities resolved across disclosures) of the store or FILES."""
+    from kg.entity_graph import entity_graph, write_entity_graph
+
+    try:
+        if output.suffix.lower() not in (".graphml", ".json"):
+            raise KgError(f"{output}: unknown graph format (use .graphml or .json)")
+        with open_source(files, store_dir) as store:
+            graph = entity_graph(store)
+        write_entity_graph(graph, output)
+    except KgError as err:
+        fail(err)
+    click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges → {output}",
+               err=True)

@@ -7,6 +7,7 @@ this module is the only place that decides how a file becomes text.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,10 +35,7 @@ class Document:
 def read_document(path: Path) -> Document:
     """Read one file into a Document, or raise KgError naming the file and the problem."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise KgError(f"{path}: file too large ({size} bytes; limit {MAX_BYTES})")
-        data = path.read_bytes()
+        data = read_bytes(path, MAX_BYTES)
     except FileNotFoundError:
         raise KgError(f"{path}: file not found") from None
     except PermissionError:
@@ -45,13 +43,38 @@ def read_document(path: Path) -> Document:
     except IsADirectoryError:
         raise KgError(f"{path}: is a directory") from None
     except OSError as err:
-        raise KgError(f"{path}: cannot read ({err.strerror or err})") from None
-    return document_from_bytes(path.name, data)
+        raise KgError(f"{path}: cannot read ({reason(err)})") from None
+    return document_from_bytes(path.name, data, where=str(path))
 
 
-def document_from_bytes(name: str, data: bytes) -> Document:
-    """Decode, convert markup to text and normalise; the content hash is over the raw bytes."""
-    text = decode(name, data)
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes, refused beyond `limit`: the size is checked before reading, and the
+    read stops after `limit + 1` bytes, so a file that grows meanwhile (or a device) is
+    refused too instead of filling memory."""
+    size = path.stat().st_size
+    if size > limit:
+        raise KgError(f"{path}: file too large ({size} bytes; limit {limit})")
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise KgError(f"{path}: file too large (over {limit} bytes)")
+    return data
+
+
+def reason(err: OSError) -> str:
+    """An OSError as the system's sentence ("No space left on device")."""
+    if err.strerror:
+        return err.strerror
+    if err.errno:
+        return os.strerror(err.errno)
+    return str(err) or type(err).__name__
+
+
+def document_from_bytes(name: str, data: bytes, *, where: str = "") -> Document:
+    """Decode, convert markup to text and normalise; the content hash is over the raw bytes.
+    Errors name `where` (the path read), else the file name."""
+    where = where or name
+    text = decode(where, data)
     headline = ""
     suffix = Path(name).suffix.lower()
     if suffix in {".html", ".htm"} or (suffix not in SUFFIXES and looks_like_html(text)):
@@ -60,7 +83,7 @@ def document_from_bytes(name: str, data: bytes) -> Document:
         text = markdown_to_text(text)
     text = normalise(text)
     if not text.strip():
-        raise KgError(f"{name}: no text in file")
+        raise KgError(f"{where}: no text in file")
     return Document(name, text, hashlib.sha256(data).hexdigest(), headline)
 
 
@@ -99,10 +122,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-MD_EMPHASIS = re.compile(r"(\*\*|__)(\S(?:[^\n]*?\S)?)\1")
-MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[*+-]\s+|>\s?)", re.MULTILINE)
+# Spans are bounded, so that a line of unclosed "[" or "**" is read in linear time.
+MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)")
+MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
+MD_EMPHASIS = re.compile(r"(\*\*|__)(\S(?:[^\n]{0,300}?\S)?)\1")
+MD_PREFIX = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|[*+-][ \t]+|>[ \t]?)", re.MULTILINE)
 
 
 def markdown_to_text(text: str) -> str:

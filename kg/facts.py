@@ -197,13 +197,16 @@ class Extraction:
     disclosure: Disclosure
     facts: list[Fact] = field(default_factory=list)
     _index: dict[tuple, Fact] = field(default_factory=dict, repr=False)
+    _said: set[tuple] = field(default_factory=set, repr=False)
 
     def add(self, fact: Fact, evidence: Evidence) -> Fact:
         """Add a fact, merging it with an equal one already found; returns the kept fact."""
-        existing = self._index.setdefault((type(fact).__name__, fact.key()), fact)
+        identity = (type(fact).__name__, fact.key())
+        existing = self._index.setdefault(identity, fact)
         if existing is fact:
             self.facts.append(fact)
-        if evidence not in existing.evidence:
+        if (identity, evidence) not in self._said:
+            self._said.add((identity, evidence))
             existing.evidence.append(evidence)
         return existing
 

@@ -81,3 +81,14 @@ def indication_ids(text: str) -> tuple[str, ...]:
 
 def platform_ids(text: str) -> tuple[str, ...]:
     return _name_index("platforms", ("identifier",)).get(fold(text), ())
+
+
+@cache
+def indication_labels() -> dict[str, str]:
+    """The vocabulary label of each indication identifier IRI (MONDO, NCIt), so that
+    indications worded differently but grounded alike resolve to the vocabulary's wording."""
+    index: dict[str, str] = {}
+    for row in vocab.table("indications"):
+        for iri in expand_all(vocab.identifiers(row, "mondo", "ncit")):
+            index.setdefault(iri, row["label"])
+    return index

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 SKIPPED = {"script", "style", "nav", "header", "footer", "noscript", "form", "svg", "iframe",
@@ -53,8 +54,35 @@ class _TextCollector(HTMLParser):
 def html_to_text(markup: str) -> tuple[str, str]:
     """Return (text, headline): visible text without navigation, scripts or styles."""
     collector = _TextCollector()
-    collector.feed(markup)
+    collector.feed(defuse(markup))
     collector.close()
     headline = " ".join("".join(collector.headline).split()) or " ".join(
         "".join(collector.title).split())
     return "".join(collector.parts), headline
+
+
+# A "<" that never reaches a ">" before the next "<": the start of a tag cut short (dropped,
+# as browsers do) or a less-than sign in text ("p<0.05", "3 < 4": kept as text).
+CUT_TAG = re.compile(r"<[A-Za-z/!?][^<>]*(?=<|$)")
+STRAY_LT = re.compile(r"<(?=[^<>]*(?:<|$))")
+
+
+def defuse(markup: str) -> str:
+    """Markup the standard parser reads in linear time, showing the same text.
+
+    html.parser rescans the rest of the input for every "<" that does not end a tag, and for
+    every unclosed comment: thousands of them (`<a href="<a href="…`) take minutes. Comments
+    go first (an unclosed one runs to the end, as in browsers), then tags cut short, then a
+    stray "<" becomes "&lt;", which is how a browser shows it anyway.
+    """
+    return STRAY_LT.sub("&lt;", CUT_TAG.sub("", without_comments(markup)))
+
+
+def without_comments(markup: str) -> str:
+    parts, pos = [], 0
+    while (start := markup.find("<!--", pos)) != -1:
+        parts.append(markup[pos:start])
+        end = markup.find("-->", start + 4)
+        pos = len(markup) if end == -1 else end + 3
+    parts.append(markup[pos:])
+    return "".join(parts)

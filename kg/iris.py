@@ -24,14 +24,26 @@ def digest(*parts: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+# Letters NFKD does not take apart; Greek letters are spelled out, since α-synuclein and
+# β-synuclein are different things.
+GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+         "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "sigma", "tau", "upsilon",
+         "phi", "chi", "psi", "omega"]
+FOLDS = str.maketrans({
+    "ß": "ss", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
+    "ı": "i", "ħ": "h", **{chr(0x3B1 + i): f" {name} " for i, name in enumerate(GREEK)}})
+
+
 def slug(text: str, *, squash: bool = False) -> str:
-    """Folded `[a-z0-9-]` slug; long or empty slugs get a hash so they stay unique and short."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    folded = re.sub(r"[\u2122\u00ae\u00a9]", "", folded)
+    """Folded `[a-z0-9-]` slug; long or empty slugs get a hash so they stay unique and short,
+    and so do slugs that lost letters no folding spells in ASCII (CJK, Cyrillic …)."""
+    # trademark signs go before NFKD, which would turn "™" into the letters "TM"
+    folded = unicodedata.normalize("NFKD", re.sub(r"[\u2122\u00ae\u00a9\u2120]", "", text))
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower().translate(FOLDS)
     separator = "" if squash else "-"
     value = re.sub(r"[^a-z0-9]+", separator, folded).strip("-")
-    if not value or len(value) > MAX_SLUG:
+    lost = any(c.isalnum() for c in re.sub(r"[a-z0-9]+", "", folded))
+    if not value or len(value) > MAX_SLUG or lost:
         return (value[:40].rstrip("-") + "-" if value else "x-") + digest(text)
     return value
 
@@ -81,6 +93,22 @@ def staging_graph(graph_iri: str) -> str:
     """Where a graph too large for one request is assembled on a server before one SPARQL
     update puts it in place (see kg.remote)."""
     return entity("staging", digest(graph_iri))
+
+
+def graph(name: str) -> str:
+    """A named graph the tool keeps beside the disclosures' own: `resolution` (written by
+    kg.resolve after every build) and `curation` (the user's decisions, e.g. splits)."""
+    return entity("graph", slug(name))
+
+
+def catalog_entry(path: str) -> str:
+    """A file's entry in the store's catalog graph (kg.catalog), from its absolute path."""
+    return entity("catalog", digest(path))
+
+
+def merge_evidence(member: str, alias_key: str, rule: str) -> str:
+    """One edge of the alias graph that joined `member` to its resolved entity."""
+    return entity("resolution", f"evidence/{digest(member, alias_key, rule)}")
 
 
 def listing(exchange: str, ticker: str) -> str:

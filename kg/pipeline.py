@@ -2,13 +2,20 @@
 
 `build()` is the Python API behind `kg build`; it reports per-file failures instead of
 stopping, and writes nothing for a document whose graph does not conform to the shapes.
+Documents are read, extracted and validated in worker processes (`kg.workers`), in order;
+this process streams each graph into the store (skipping files the store's catalog shows
+unchanged, `kg.catalog`) and into a sorted spill for the output file (`kg.spill`), so
+memory stays flat however large the corpus.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import shutil
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +25,10 @@ from kg.documents import SUFFIXES, read_document
 from kg.errors import KgError
 
 if TYPE_CHECKING:
+    from kg.catalog import Source, StoreWriter
     from kg.remote import LoadReport, SparqlServer
+
+DOCUMENTS_PER_WORKER = 8  # a worker takes ~0.3 s to start: not worth it for fewer
 
 
 @dataclass
@@ -29,6 +39,10 @@ class DocumentResult:
     facts: int = 0
     error: str = ""
     violations: tuple = ()
+    content_hash: str = ""
+    triples: int = 0
+    nquads: bytes = b""  # the graph as N-Quads, as it travels back from a worker process
+    unchanged: bool = False  # skipped: the store holds this file's graph already
 
 
 @dataclass
@@ -39,6 +53,9 @@ class BuildReport:
     facts: int = 0
     triples: int = 0
     seconds: float = 0.0
+    skipped: int = 0
+    unchanged: int = 0  # files the store holds already, not read again
+    pruned: int = 0  # files gone whose graphs --prune removed
     load: LoadReport | None = None
 
     @property
@@ -46,20 +63,43 @@ class BuildReport:
         return (not self.failed and not self.violations
                 and (self.load is None or self.load.ok))
 
+    @property
+    def read(self) -> int:
+        return self.documents - self.unchanged
 
-def find_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, and supported files under folders (recursively), in a stable order."""
+
+def find_files(paths: Iterable[Path], include: Sequence[str] = (),
+               exclude: Sequence[str] = ()) -> list[Path]:
+    """Files named directly, and supported files under folders (recursively, skipping hidden
+    names below the folder), in a stable order. A named file that does not exist is kept: its
+    read fails like any other unreadable file, and the batch goes on.
+
+    Under a folder, a file is taken if it matches an `include` glob (when there are any) and
+    no `exclude` glob, each matched against its path relative to that folder (see `selected`).
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(sorted(p for p in path.rglob("*")
                                 if p.is_file() and p.suffix.lower() in SUFFIXES
-                                and not any(part.startswith(".") for part in p.parts)))
-        elif path.exists():
-            found.append(path)
+                                and not any(part.startswith(".")
+                                            for part in p.relative_to(path).parts)
+                                and selected(p.relative_to(path), include, exclude)))
         else:
-            raise KgError(f"{path}: no such file or folder")
+            found.append(path)
     return found
+
+
+def selected(relative: Path, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """A glob with a `/` is matched against the whole relative path (`2024/*`, `*/drafts/*`;
+    `*` crosses folders); one without, against each name in it (`*.html`, `drafts`)."""
+    def matches(pattern: str) -> bool:
+        if "/" in pattern:
+            return fnmatch.fnmatchcase(relative.as_posix(), pattern.strip("/"))
+        return any(fnmatch.fnmatchcase(part, pattern) for part in relative.parts)
+
+    return ((not include or any(map(matches, include)))
+            and not any(map(matches, exclude)))
 
 
 def process(path: Path, *, validate: bool = True) -> DocumentResult:
@@ -70,12 +110,17 @@ def process(path: Path, *, validate: bool = True) -> DocumentResult:
     result = DocumentResult(path)
     try:
         document = read_document(path)
+        extraction = extract(document)
+        quads = quads_for(extraction)
     except KgError as err:
         result.error = str(err)
         return result
-    extraction = extract(document)
+    except Exception as err:  # a bug met in one file must not stop the others
+        result.error = f"{path}: internal error, please report ({type(err).__name__}: {err})"
+        return result
     result.graph = iris.disclosure(document.content_hash)
-    result.quads = quads_for(extraction)
+    result.content_hash = document.content_hash
+    result.quads = quads
     result.facts = len(extraction.facts)
     if validate:
         from kg.validate import validate_quads
@@ -87,57 +132,238 @@ def process(path: Path, *, validate: bool = True) -> DocumentResult:
 
 def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | None = None,
           server: SparqlServer | None = None, force: bool = False, validate: bool = True,
-          progress: Callable[[DocumentResult], None] | None = None) -> BuildReport:
+          fail_fast: bool = False, progress: Callable[[DocumentResult], None] | None = None,
+          jobs: int | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
+          prune: bool = False, on_found: Callable[[int], None] | None = None) -> BuildReport:
     """Build the graph of every file; write it to `output`, the store at `store` and/or a
     SPARQL server (`server`, loading only graphs it lacks or holds in another version unless
-    `force`; `report.load` says which)."""
+    `force`; `report.load` says which).
+
+    A file that cannot be read, or whose graph does not conform, is reported and written
+    nowhere; the others go on, unless `fail_fast`, which stops reading at the first such
+    file (`report.skipped` counts the files left unread) and writes what was good before it.
+
+    With a store and no output file, files the store's catalog shows unchanged are not read
+    again (`report.unchanged`; `force` reads them all); `prune` removes the graphs of files
+    under `paths` that no longer exist. `jobs` worker processes read the documents (default:
+    the cores, one per 8 documents at most); the result is the same whatever their number.
+    `on_found` is told how many files there are, `progress` is given each one's result.
+    """
+    from kg.catalog import source_of
     from kg.store import writer_lock
 
     started = time.perf_counter()
-    files = find_files(paths)
+    paths = list(paths)
+    sources = [source_of(p) for p in find_files(paths, include, exclude)]
+    if on_found:
+        on_found(len(sources))
     report = BuildReport()
-    good: list[DocumentResult] = []
+    graphs: list[str] = []  # every graph of this build, for a server
+    in_memory: dict[str, list] | None = {} if server is not None and store is None else None
     # the store is locked from the start, so a second build is told at once
     with writer_lock(store) if store is not None else nullcontext():
-        for result in results(files, validate):
-            report.documents += 1
-            if progress:
-                progress(result)
-            if result.error:
-                report.failed.append(result.error)
-            elif result.violations:
-                report.violations.extend(result.violations)
-            else:
-                good.append(result)
-                report.facts += result.facts
-                report.triples += len(result.quads)
-        if output is not None:
-            write_output(good, output)
-        if store is not None:
-            write_store(good, store)
-    if server is not None:
-        from kg.remote import load_graphs
+        with ExitStack() as stack:
+            writer = stack.enter_context(store_writer(store, force)) if store else None
+            out = stack.enter_context(OutputFile(output)) if output is not None else None
+            todo = sources
+            if writer is not None and out is None:
+                todo = [s for s in sources
+                        if not kept_unchanged(writer, s, report, graphs, progress)]
+            results = stack.enter_context(closing(document_results(todo, validate, jobs)))
+            for source, result in zip(todo, results, strict=True):
+                report.documents += 1
+                if progress:
+                    progress(result)
+                if result.error:
+                    report.failed.append(result.error)
+                elif result.violations:
+                    report.violations.extend(result.violations)
+                else:
+                    report.facts += result.facts
+                    report.triples += result.triples
+                    graphs.append(result.graph)
+                    if writer is not None:
+                        writer.write(source, result.graph, result.content_hash, result.nquads)
+                    if out is not None:
+                        out.add(result.nquads)
+                    if in_memory is not None:
+                        in_memory[result.graph] = parsed(result.nquads)
+                if fail_fast and (result.error or result.violations):
+                    report.skipped = len(sources) - report.documents
+                    break
+            if writer is not None and prune:
+                report.pruned = writer.prune(paths)
+        if writer is not None and writer.changed:
+            from kg.resolve import refresh_resolution
 
-        report.load = load_graphs(server, {r.graph: r.quads for r in good}, force=force)
+            refresh_resolution(store)  # over the whole store, now closed
+    if server is not None:
+        report.load = load_to_server(server, store, graphs, in_memory, force)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def results(files: list[Path], validate: bool) -> Iterator[DocumentResult]:
-    for path in files:
-        yield process(path, validate=validate)
+def kept_unchanged(writer: StoreWriter, source: Source, report: BuildReport,
+                   graphs: list[str], progress: Callable | None) -> bool:
+    """Whether the store holds the file's graph already (then counted, not read again)."""
+    if not writer.unchanged(source):
+        return False
+    graph = writer.entries[source.key].graph
+    report.documents += 1
+    report.unchanged += 1
+    graphs.append(graph)
+    if progress:
+        progress(DocumentResult(source.path, graph=graph, unchanged=True))
+    return True
 
 
-def write_output(results_: list[DocumentResult], output: Path) -> None:
-    from kg.rdf import PREFIXES
-    from kg.serialize import serialize, write_atomic
+def document_results(sources: list[Source], validate: bool, jobs: int | None
+                     ) -> Iterator[DocumentResult]:
+    """`build_document` of each file, in order, in worker processes."""
+    from kg.workers import cores, ordered_map
 
-    quads = sorted({q for r in results_ for q in r.quads}, key=str)
-    write_atomic(output, serialize(quads, output, PREFIXES))
+    if jobs is None:
+        jobs = min(cores(), len(sources) // DOCUMENTS_PER_WORKER)
+    tasks = [(str(s.path), validate) for s in sources]
+    return ordered_map(build_document, tasks, jobs=max(1, jobs))
 
 
-def write_store(results_: list[DocumentResult], path: Path) -> None:
-    """Replace each document's graph; the caller holds the store's writer lock."""
-    from kg.store import fill_store
+def build_document(task: tuple[str, bool]) -> DocumentResult:
+    """`process` as a worker process runs it: the graph goes back as N-Quads bytes, which
+    cost a tenth of pickled quads to send."""
+    from pyoxigraph import RdfFormat, serialize
 
-    fill_store(path, ((r.graph, r.quads) for r in results_))
+    path, validate = task
+    result = process(Path(path), validate=validate)
+    result.triples = len(result.quads)
+    if result.quads:
+        result.nquads = serialize(result.quads, format=RdfFormat.N_QUADS) or b""
+    result.quads = []
+    return result
+
+
+def parsed(nquads: bytes) -> list:
+    from pyoxigraph import RdfFormat, parse
+
+    return sorted(parse(nquads, format=RdfFormat.N_QUADS), key=str)
+
+
+@contextmanager
+def store_writer(path: Path, force: bool) -> Iterator[StoreWriter]:
+    """The store open for writing (readers kept out meanwhile), with its catalog; the caller
+    holds the writer lock. Every graph is written whole, in its own transaction."""
+    from kg.catalog import StoreWriter
+    from kg.store import open_store, readers_excluded
+
+    with readers_excluded(path):
+        store = open_store(path)
+        writer = StoreWriter(store, force=force)
+        try:
+            yield writer
+            store.flush()
+        except OSError as err:
+            raise KgError(f"{path}: cannot write the store ({str(err).splitlines()[0]}); "
+                          "each graph written is whole: run the build again to finish") from None
+        finally:
+            writer.store = None  # the caller may keep the writer: drop its handle too
+            del store  # close the database before readers may open it
+
+
+class OutputFile:
+    """`kg build -o FILE`: each graph's lines go to a sorted spill, and its quads to a scratch
+    store for the entity resolution; the file is written at the end from the merged lines,
+    in one global order, so it is byte-identical whatever order the graphs came in."""
+
+    def __init__(self, path: Path) -> None:
+        from pyoxigraph import Store
+
+        from kg.serialize import TRIPLE_ONLY, format_for
+        from kg.spill import SortedLines
+
+        format_for(path)
+        self.path = path
+        self.triples_only = path.suffix.lower() in TRIPLE_ONLY
+        self.lines = SortedLines()
+        self.scratch_dir = tempfile.mkdtemp(prefix="kg-output-")
+        self.scratch = Store(self.scratch_dir)
+        self.unflushed = 0
+
+    def add(self, nquads: bytes) -> None:
+        from pyoxigraph import RdfFormat
+
+        from kg.catalog import FLUSH_BYTES
+
+        self.scratch.load(nquads, format=RdfFormat.N_QUADS)
+        self.unflushed += len(nquads)
+        if self.unflushed > FLUSH_BYTES:  # keep the scratch store's memory flat
+            self.scratch.flush()
+            self.unflushed = 0
+        self.lines.add(self.lines_of(nquads))
+
+    def lines_of(self, nquads: bytes) -> list[bytes]:
+        from pyoxigraph import RdfFormat, Triple, parse, serialize
+
+        if self.triples_only:
+            triples = (Triple(q.subject, q.predicate, q.object)
+                       for q in parse(nquads, format=RdfFormat.N_QUADS))
+            nquads = serialize(triples, format=RdfFormat.N_TRIPLES) or b""
+        return nquads.splitlines(keepends=True)
+
+    def write(self) -> None:
+        from pyoxigraph import RdfFormat, serialize
+
+        from kg.aliases import local_select
+        from kg.rdf import PREFIXES
+        from kg.resolve import resolution_quads, resolve
+        from kg.serialize import write_lines
+
+        resolution = resolution_quads(resolve(local_select(self.scratch)))
+        if resolution:
+            self.lines.add(self.lines_of(serialize(resolution, format=RdfFormat.N_QUADS)))
+        write_lines(self.lines, self.path, PREFIXES)
+
+    def __enter__(self) -> OutputFile:
+        return self
+
+    def __exit__(self, kind, *exc) -> None:
+        try:
+            if kind is None:
+                self.write()
+        finally:
+            self.lines.close()
+            del self.scratch
+            shutil.rmtree(self.scratch_dir, ignore_errors=True)
+
+
+class StoreGraphs(Mapping):
+    """Graphs of the store by IRI, read when asked for (a server load of a large build)."""
+
+    def __init__(self, store, graph_iris: list[str]) -> None:
+        self.store, self.graph_iris = store, list(dict.fromkeys(graph_iris))
+
+    def __getitem__(self, graph_iri: str) -> list:
+        from pyoxigraph import NamedNode
+
+        if graph_iri not in self.graph_iris:
+            raise KeyError(graph_iri)
+        return sorted(self.store.quads_for_pattern(None, None, None, NamedNode(graph_iri)),
+                      key=str)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.graph_iris)
+
+    def __len__(self) -> int:
+        return len(self.graph_iris)
+
+
+def load_to_server(server: SparqlServer, store: Path | None, graphs: list[str],
+                   in_memory: dict[str, list] | None, force: bool) -> LoadReport:
+    """The build's graphs to the server: read from the store when there is one (so memory
+    holds one graph at a time), else those kept in memory."""
+    from kg.remote import load_graphs
+    from kg.store import reading
+
+    if in_memory is not None:
+        return load_graphs(server, in_memory, force=force)
+    with reading(store) as opened:
+        return load_graphs(server, StoreGraphs(opened, graphs), force=force)

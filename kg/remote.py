@@ -341,8 +341,10 @@ class LoadReport:
 
 
 def fingerprint(quads: Sequence) -> tuple:
-    """What `SparqlServer.fingerprints` reports for a graph holding these quads."""
-    values = {CONTENT_HASH: None, EXTRACTOR_VERSION: None}
+    """What `SparqlServer.fingerprints` reports for a graph holding these quads ("" for a
+    value the graph lacks, as `select` reports an unbound one: the resolution graph has no
+    content hash)."""
+    values = {CONTENT_HASH: "", EXTRACTOR_VERSION: ""}
     for quad in quads:
         if quad.predicate.value in values:
             values[quad.predicate.value] = quad.object.value

@@ -104,6 +104,12 @@ def structure(document: Document) -> Structure:
     return result
 
 
+FILING_LABEL_RE = re.compile(
+    r"^(?:Ex(?:hibit)?[\s.-]*\d+(?:\.\d+)?|EX-\d+(?:\.\d+)?|for\s+immediate\s+release|"
+    r"(?:press|news)\s+release|media\s+release|page\s+\d+(?:\s+of\s+\d+)?)\s*:?$",
+    re.IGNORECASE)
+
+
 def find_headline(text: str, spans: list[tuple[int, int]]) -> int | None:
     """The first line that is not a bare date, a byline or an image."""
     for index, (start, end) in enumerate(spans[:6]):
@@ -111,6 +117,8 @@ def find_headline(text: str, spans: list[tuple[int, int]]) -> int | None:
         if parse_date(line.strip()) and len(line) < 40:
             continue
         if re.match(r"^by\s+[A-Z]", line) and len(line) < 60:
+            continue
+        if FILING_LABEL_RE.match(line.strip()):
             continue
         if match_dateline(line) or WIRE_DATELINE_RE.match(line):
             return None
@@ -199,10 +207,14 @@ def split_sentences(text: str, start: int, end: int, section: str, paragraph: in
     return [s for s in out if s.text]
 
 
+ABBREVIATION_WINDOW = 40
+
+
 def is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z.]+)$", text[sentence_start:dot])
+    # the word before the dot; a bounded look back keeps long lines linear
+    word = re.search(r"([A-Za-z.]+)$", text[max(sentence_start, dot - ABBREVIATION_WINDOW):dot])
     if not word:
         return False
     token = word.group(1).lower().lstrip(".")

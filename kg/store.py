@@ -190,14 +190,17 @@ def remove_graph(store, graph_iri: str) -> None:
 
 def graphs_in(store, source: str = "store") -> dict[str, list]:
     """The quads of each named graph, by graph IRI; triples outside a named graph are refused
-    (the tool writes one named graph per disclosure, and a server load replaces graphs)."""
+    (the tool writes one named graph per disclosure, and a server load replaces graphs).
+    The build catalog (kg.catalog) is left out: it describes this machine's files."""
     from pyoxigraph import DefaultGraph
+
+    from kg.catalog import CATALOG_GRAPH
 
     if next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None:
         raise KgError(f"{source}: has triples outside a named graph; load .trig or .nq files "
                       "(kg build -o graph.trig) or the store")
     return {graph.value: sorted(store.quads_for_pattern(None, None, None, graph), key=str)
-            for graph in sorted(store.named_graphs(), key=str)}
+            for graph in sorted(store.named_graphs(), key=str) if graph.value != CATALOG_GRAPH}
 
 
 def load_files(paths: Iterable[Path]):

@@ -103,8 +103,36 @@ def validate_graph(data: rdflib.Graph | rdflib.Dataset) -> ValidationReport:
 
 
 def validate_quads(quads: Iterable[Quad]) -> ValidationReport:
-    """Validate pyoxigraph quads (one or several named graphs), as `validate_graph` does."""
-    return validate_graph(_dataset_of(quads))
+    """Validate pyoxigraph quads (one or several named graphs), as `validate_graph` does.
+
+    Each graph goes first to the quick check of `kg.conformance`; only the graphs it cannot
+    vouch for are handed to pyshacl, whose results make the report, so the report is the
+    same as pyshacl's on every graph, in a fraction of the time when all conform.
+    """
+    from kg.conformance import surely_conforms
+
+    graphs: dict[object, list] = {}
+    for quad in quads:
+        graphs.setdefault(quad.graph_name, []).append(quad)
+    doubtful = [quad for group in graphs.values()
+                if not surely_conforms([(q.subject, q.predicate, q.object) for q in group])
+                for quad in group]
+    if not doubtful:
+        return ValidationReport(True, ())
+    return validate_graph(_dataset_of(doubtful))
+
+
+def validate_store(store) -> ValidationReport:
+    """Validate every graph of a pyoxigraph store one at a time, so that memory holds one
+    graph, not the store."""
+    from pyoxigraph import DefaultGraph
+
+    conforms, found = True, set()
+    for graph in [DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
+        report = validate_quads(store.quads_for_pattern(None, None, None, graph))
+        conforms = conforms and report.conforms
+        found.update(report.violations)
+    return ValidationReport(conforms, tuple(sorted(found)))
 
 
 def _dataset_of(quads: Iterable[Quad]) -> rdflib.Dataset:

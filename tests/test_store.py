@@ -18,6 +18,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from servers import OxigraphServer
 from synthetic import write_corpus
 
+from kg.catalog import CATALOG_GRAPH
 from kg.cli import main
 from kg.errors import KgError
 from kg.queries import find_query, run_saved_query
@@ -66,7 +67,8 @@ def test_build_writes_the_default_store_and_every_reader_finds_it(release_file, 
     assert runner.invoke(main, ["build", str(release_file)]).exit_code == 0
     assert (tmp_path / ".kg" / "store").is_dir()
     stats = runner.invoke(main, ["stats"])
-    assert stats.exit_code == 0 and "named graphs                       1" in stats.stdout
+    # the disclosure's graph and the build catalog (kg.catalog)
+    assert stats.exit_code == 0 and "named graphs                       2" in stats.stdout
     designations = runner.invoke(main, ["query", "designations", "--format", "json"])
     assert [row["drug"] for row in json.loads(designations.stdout)] == ["NWB-220"]
     result = runner.invoke(main, ["validate"])
@@ -106,12 +108,15 @@ def test_rebuilding_replaces_each_graph_without_duplicates(tmp_path):
     write_corpus(docs, 3)
     store_dir = tmp_path / "store"
     runner = CliRunner()
-    for _ in range(2):
-        assert runner.invoke(main, ["build", str(docs), "--store", str(store_dir)]).exit_code == 0
+    for _ in range(2):  # --force: build the unchanged files again
+        assert runner.invoke(main, ["build", str(docs), "--store", str(store_dir), "--force"]
+                             ).exit_code == 0
         with reading(store_dir) as store:
-            graphs = graphs_in(store)
+            graphs = graphs_in(store)  # without the build catalog
             size = len(store)
-        assert len(graphs) == 3 and size == sum(len(q) for q in graphs.values())
+            catalog = len(list(store.quads_for_pattern(None, None, None,
+                                                       NamedNode(CATALOG_GRAPH))))
+        assert len(graphs) == 3 and size == sum(len(q) for q in graphs.values()) + catalog
     (docs / "synthetic-00001.txt").unlink()
     assert runner.invoke(main, ["build", str(docs), "--store", str(store_dir)]).exit_code == 0
     with reading(store_dir) as store:

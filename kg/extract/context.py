@@ -30,6 +30,7 @@ class Context:
     owned: set[str] = field(default_factory=set)
     acronyms: dict[str, str] = field(default_factory=dict)
     _own: dict[int, list[DrugMention]] = field(default_factory=dict, repr=False)
+    _starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -55,13 +56,20 @@ class Context:
             self._own[key] = [m for m in self.mentions_in(sentence) if m.drug.name in self.owned]
         return self._own[key]
 
+    def own_starts(self, sentence: Sentence) -> list[int]:
+        """Where the own mentions of a sentence start (text offsets), for bisecting."""
+        key = sentence.start
+        if key not in self._starts:
+            self._starts[key] = [m.start for m in self.own_mentions(sentence)]
+        return self._starts[key]
+
     def drug_near(self, sentence: Sentence, position: int) -> Drug | None:
         """The company's drug named nearest to a position of the sentence, else the focus."""
         mentions = self.own_mentions(sentence)
         if not mentions:
             return self.focus_drug
         local = position + sentence.start
-        index = bisect.bisect_left([m.start for m in mentions], local)
+        index = bisect.bisect_left(self.own_starts(sentence), local)
         near = mentions[max(0, index - 1):index + 1]
         return min(near, key=lambda m: (abs(m.start - local), m.start)).drug
 

@@ -214,17 +214,22 @@ def clauses(text: str) -> tuple[tuple[int, int, bool, bool], ...]:
                  for start, end in itertools.pairwise(bounds))
 
 
+@lru_cache(maxsize=256)
+def clause_starts(text: str) -> list[int]:
+    return [clause[0] for clause in clauses(text)]
+
+
 def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
     """Is the position inside a clause about a control arm or another therapy? A clause that
     names the company's drug is about that drug, even when it compares."""
     found = clauses(sentence.text)
-    index = bisect.bisect_right([c[0] for c in found], position) - 1
+    index = bisect.bisect_right(clause_starts(sentence.text), position) - 1
     if index < 0:
         return False
     start, end, contrast, control = found[index]
-    mentions = [m.start - sentence.start for m in ctx.own_mentions(sentence)]
-    first = bisect.bisect_left(mentions, start)
-    names_drug = first < len(mentions) and mentions[first] < end
+    mentions = ctx.own_starts(sentence)
+    first = bisect.bisect_left(mentions, start + sentence.start)
+    names_drug = first < len(mentions) and mentions[first] < end + sentence.start
     if contrast:
         return not names_drug or control
     return control and not names_drug

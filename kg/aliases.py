@@ -1,0 +1,240 @@
+"""The alias graph of entity resolution: which entity IRI carries which name, listing or
+identifier, in which disclosure, by which rule (`Link`), as a networkx graph whose connected
+components `kg.resolve` merges.
+
+Entity and name nodes alternate (the graph is bipartite); a name node carried by two entities
+that can never be one (`conflict`: different development codes, unrelated company names,
+different MONDO ids) is removed, so a shared but ambiguous name joins nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from kg import iris, names
+from kg.names import DRUG, INDICATION, ORGANIZATION
+
+Select = Callable[[str], list[list[str]]]
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+RULE_NAME = "kg.resolve.same-name.v1"
+RULE_SHORT_NAME = "kg.resolve.issuer-short-name.v1"
+RULE_LISTING = "kg.resolve.same-listing.v1"
+RULE_IDENTIFIER = "kg.resolve.same-identifier.v1"
+KINDS = {"DrugCandidate": DRUG, "Company": ORGANIZATION, "Organization": ORGANIZATION,
+         "Indication": INDICATION}
+NAME_PROPERTIES = {DRUG: {"prefLabel", "altLabel", "codeName", "genericName", "brandName"},
+                   ORGANIZATION: {"prefLabel", "altLabel"}, INDICATION: set()}
+PREFIXES = f"PREFIX bkg: <{iris.ONTOLOGY}>\nPREFIX skos: <{SKOS}>\n"
+MENTIONS = PREFIXES + """SELECT DISTINCT ?g ?e ?cls ?p ?v WHERE {
+  GRAPH ?g {
+    ?g a bkg:Disclosure .
+    VALUES ?cls { bkg:DrugCandidate bkg:Company bkg:Organization bkg:Indication }
+    VALUES ?p { skos:prefLabel skos:altLabel bkg:codeName bkg:genericName bkg:brandName
+                skos:exactMatch bkg:hasListing }
+    ?e a ?cls ; ?p ?v .
+  }
+}"""
+ISSUERS = PREFIXES + """SELECT DISTINCT ?g ?e ?file WHERE {
+  GRAPH ?g { ?g a bkg:Disclosure ; bkg:sourceFile ?file . OPTIONAL { ?g bkg:issuer ?e } }
+}"""
+
+
+@dataclass
+class Entity:
+    """What the disclosures say an entity IRI is called, over all graphs."""
+
+    iri: str
+    kind: str
+    classes: set[str] = field(default_factory=set)
+    pref_labels: Counter = field(default_factory=Counter)
+    names: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # label → (graph, prop)
+    codes: set[str] = field(default_factory=set)
+    generics: set[str] = field(default_factory=set)
+    identifiers: set[str] = field(default_factory=set)
+    listings: dict[str, set[str]] = field(default_factory=dict)  # listing IRI → graphs
+
+    @property
+    def key(self) -> str:
+        return self.iri.rsplit("/", 1)[-1]
+
+    @property
+    def label(self) -> str:
+        return preferred(self.pref_labels) or self.key
+
+
+@dataclass(frozen=True)
+class Link:
+    """An alias-graph edge's evidence: `entity` carries `node` as `label` in `graph`."""
+
+    entity: str
+    node: tuple[str, ...]
+    rule: str
+    label: str
+    graph: str
+
+
+def preferred(counts: Counter) -> str:
+    """The most frequent form; ties go to the shorter, then the alphabetically first."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], len(item[0]), item[0]))
+    return ranked[0][0] if ranked else ""
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def local_select(store) -> Select:
+    """A `Select` over a pyoxigraph store: rows of term values ("" when unbound)."""
+    def run(sparql: str) -> list[list[str]]:
+        solutions = store.query(sparql)
+        width = len(solutions.variables)
+        return [["" if s[i] is None else s[i].value for i in range(width)] for s in solutions]
+    return run
+
+
+def read_entities(select: Select) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    for graph, iri, cls, prop, value in select(MENTIONS):
+        cls_name, prop_name = local_name(cls), local_name(prop)
+        entity = entities.setdefault(iri, Entity(iri, KINDS[cls_name]))
+        entity.classes.add(cls_name)
+        add_mention(entity, graph, prop_name, value)
+    return entities
+
+
+def read_disclosures(select: Select) -> tuple[dict[str, str], dict[str, str]]:
+    """(graph → issuer IRI, graph → source file) of every disclosure graph."""
+    issuers, sources = {}, {}
+    for graph, issuer, source in select(ISSUERS):
+        sources[graph] = source
+        if issuer:
+            issuers[graph] = issuer
+    return issuers, sources
+
+
+def add_mention(entity: Entity, graph: str, prop: str, value: str) -> None:
+    if prop == "exactMatch":
+        entity.identifiers.add(value)
+    elif prop == "hasListing":
+        entity.listings.setdefault(value, set()).add(graph)
+    elif prop in NAME_PROPERTIES[entity.kind] or prop == "prefLabel":
+        if (graph, prop) not in entity.names.setdefault(value, set()) and prop == "prefLabel":
+            entity.pref_labels[value] += 1
+        entity.names[value].add((graph, prop))
+        if prop == "codeName":
+            entity.codes.add(iris.drug_key(value))
+        elif prop == "genericName":
+            entity.generics.add(iris.drug_key(value))
+
+
+def local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+# --- the alias graph -------------------------------------------------------------------------
+
+def links(entities: dict[str, Entity], issuers: dict[str, str]) -> list[Link]:
+    """Every piece of evidence that an entity carries a name, a listing or an identifier."""
+    found: list[Link] = []
+    named_in: dict[str, list[Entity]] = {}  # graph → organisations it names
+    for entity in entities.values():
+        found += name_links(entity) + listing_links(entity) + identifier_links(entity)
+        if entity.kind == ORGANIZATION:
+            for graph in {g for seen in entity.names.values() for g, _ in seen}:
+                named_in.setdefault(graph, []).append(entity)
+    for graph, issuer in issuers.items():
+        if issuer in entities:
+            found += short_name_links(named_in.get(graph, []), entities[issuer], graph)
+    return found
+
+
+def name_links(entity: Entity) -> list[Link]:
+    out = []
+    for label, seen in entity.names.items():
+        if entity.kind == INDICATION or not names.distinctive(label):
+            continue
+        node = ("name", entity.kind, names.name_key(entity.kind, label))
+        out += [Link(entity.iri, node, RULE_NAME, label, graph) for graph, _ in seen]
+    return out
+
+
+def listing_links(entity: Entity) -> list[Link]:
+    return [Link(entity.iri, ("listing", listing), RULE_LISTING, listing_text(listing), graph)
+            for listing, graphs in entity.listings.items() for graph in graphs]
+
+
+def identifier_links(entity: Entity) -> list[Link]:
+    graphs = sorted({g for seen in entity.names.values() for g, _ in seen})
+    return [Link(entity.iri, ("id", identifier), RULE_IDENTIFIER, entity.label, graph)
+            for identifier in entity.identifiers for graph in graphs]
+
+
+def short_name_links(organizations: list[Entity], issuer: Entity, graph: str) -> list[Link]:
+    """In the issuer's own release, an organisation named by the leading words of the
+    issuer's name (`ReAlta` in a release of `ReAlta Life Sciences, Inc.`) is the issuer."""
+    full = {names.name_key(ORGANIZATION, label) for label, seen in issuer.names.items()
+            if any(g == graph for g, _ in seen)}
+    out = []
+    for other in organizations:
+        if other.iri == issuer.iri:
+            continue
+        for label, seen in other.names.items():
+            short = names.name_key(ORGANIZATION, label)
+            if not any(g == graph for g, _ in seen) or not names.distinctive(label):
+                continue
+            out += [Link(other.iri, ("name", ORGANIZATION, key), RULE_SHORT_NAME, label, graph)
+                    for key in sorted(full) if names.is_leading_words(short, key)]
+    return out
+
+
+def listing_text(listing_iri: str) -> str:
+    return "/".join(listing_iri.split("/")[-2:])
+
+
+def alias_graph(entities: dict[str, Entity], found: Iterable[Link], splits: set[str]):
+    """Entity and name nodes, an edge per carried name holding its links; names carried by
+    entities that cannot be one are removed (and listed in `graph.graph["ambiguous"]`)."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(("entity", iri) for iri in sorted(entities))
+    for link in sorted(found, key=lambda lk: (lk.entity, lk.node, lk.rule, lk.label, lk.graph)):
+        if link.entity in splits:
+            continue
+        edge = (("entity", link.entity), link.node)
+        if graph.has_edge(*edge):
+            graph.edges[edge]["links"].append(link)
+        else:
+            graph.add_edge(*edge, links=[link])
+    graph.graph["ambiguous"] = {}
+    for node in [n for n in graph if n[0] != "entity"]:
+        carriers = [entities[iri] for _, iri in graph[node]]
+        if any(conflict(a, b) for a, b in combinations(carriers, 2)):
+            graph.graph["ambiguous"][node[-1]] = tuple(sorted(e.iri for e in carriers))
+            graph.remove_node(node)
+    return graph
+
+
+def conflict(a: Entity, b: Entity) -> bool:
+    """Two entities that can never be one, whatever names they share."""
+    if a.kind != b.kind:
+        return True
+    if a.kind == DRUG:
+        return names.disjoint(a.codes, b.codes) or names.disjoint(a.generics, b.generics)
+    if a.kind == ORGANIZATION:
+        squashed = a.key.replace("-", "") == b.key.replace("-", "")
+        return not (squashed or names.names_compatible(a.key, b.key))
+    return any(names.disjoint(in_namespace(a.identifiers, space),
+                              in_namespace(b.identifiers, space))
+               for space in {namespace(i) for i in a.identifiers | b.identifiers})
+
+
+def namespace(identifier: str) -> str:
+    """`http://purl.obolibrary.org/obo/MONDO_0009693` → `…/obo/MONDO`."""
+    return identifier.rsplit("_", 1)[0] if "_" in identifier else identifier.rsplit("/", 1)[0]
+
+
+def in_namespace(identifiers: set[str], space: str) -> set[str]:
+    return {i for i in identifiers if namespace(i) == space}

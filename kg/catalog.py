@@ -1,0 +1,245 @@
+"""The store's catalog of source files, so that a build redoes only what changed.
+
+A disclosure's graph is named by the hash of its bytes, so an edited file makes a new graph
+and nothing in the graph says which file it replaced. The catalog, the named graph
+`id:graph/catalog` in the same store, holds one `bkg:CatalogEntry` per file built into it:
+the file's resolved absolute path, the graph built from it, the SHA-256 of its bytes, its
+size and modification time when it was read, and what built it (the tool's version and a
+digest of the code and data that make a graph). Absolute paths, because one store may be
+fed from several folders, and `--prune` must tell a file that is gone from one that lives
+in another folder.
+
+`StoreWriter` decides, per file, from the catalog alone: same size, time and builder →
+unchanged, not even read; same size, new time, same hash → unchanged (the new time is
+recorded); otherwise the file is built again, and its new graph, the removal of its old
+one and its catalog entry are one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from kg import __version__, iris
+
+CATALOG_GRAPH = iris.graph("catalog")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+FIELDS = ("sourcePath", "builtGraph", "fileHash", "fileSize", "fileModified", "builtWith")
+# RocksDB keeps what was written in memory tables until they are flushed, about 1 KB per
+# triple here: flushing every few MB of N-Quads keeps a build's memory flat (costs ~5 %).
+FLUSH_BYTES = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file a build found, with what `stat` said before it was read."""
+
+    path: Path
+    key: str  # the resolved absolute path
+    size: int = -1
+    mtime_ns: int = -1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the catalog knows of one file."""
+
+    key: str
+    graph: str
+    content_hash: str
+    size: int
+    mtime_ns: int
+    built_with: str
+
+
+def source_of(path: Path) -> Source:
+    """The file with its size and time (-1 when it cannot be stat'ed: reading it will fail
+    and say why)."""
+    try:
+        key = str(path.resolve())
+        status = path.stat()
+    except (OSError, RuntimeError):
+        return Source(path, str(path.absolute()))
+    return Source(path, key, status.st_size, status.st_mtime_ns)
+
+
+# Modules that store, query or show graphs but never change what a document's graph holds;
+# tests/test_build_scale.py checks that reading a document imports none of them.
+NOT_IN_A_GRAPH = frozenset({
+    "cli.py", "store.py", "remote.py", "queries.py", "stats.py", "progress.py", "spill.py",
+    "workers.py", "serialize.py", "catalog.py", "resolve.py", "aliases.py", "names.py",
+    "entity_graph.py"})
+
+
+@lru_cache(maxsize=1)
+def built_with() -> str:
+    """`version+digest` of the kg package's files that make a document's graph (code,
+    vocabularies, shapes, ontology; not `NOT_IN_A_GRAPH`): a change to any of them
+    rebuilds every file."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".tsv", ".ttl") and "__pycache__" not in path.parts \
+                and path.is_file() and path.relative_to(package).as_posix() not in NOT_IN_A_GRAPH:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_catalog(store) -> dict[str, Entry]:
+    """The store's catalog by path; an incomplete entry is left out (its file is rebuilt)."""
+    from pyoxigraph import NamedNode
+
+    found: dict[str, dict[str, str]] = {}
+    for quad in store.quads_for_pattern(None, None, None, NamedNode(CATALOG_GRAPH)):
+        name = quad.predicate.value.removeprefix(iris.ONTOLOGY)
+        found.setdefault(quad.subject.value, {})[name] = quad.object.value
+    entries = {}
+    for fields in found.values():
+        if all(f in fields for f in FIELDS):
+            entries[fields["sourcePath"]] = Entry(
+                fields["sourcePath"], fields["builtGraph"], fields["fileHash"],
+                int(fields["fileSize"]), int(fields["fileModified"]), fields["builtWith"])
+    return entries
+
+
+def entry_quads(entry: Entry) -> list:
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    node, graph = NamedNode(iris.catalog_entry(entry.key)), NamedNode(CATALOG_GRAPH)
+    integer = NamedNode(XSD + "integer")
+    values = (
+        (RDF_TYPE, NamedNode(iris.term("CatalogEntry"))),
+        (iris.term("sourcePath"), Literal(entry.key)),
+        (iris.term("builtGraph"), NamedNode(entry.graph)),
+        (iris.term("fileHash"), Literal(entry.content_hash)),
+        (iris.term("fileSize"), Literal(str(entry.size), datatype=integer)),
+        (iris.term("fileModified"), Literal(str(entry.mtime_ns), datatype=integer)),
+        (iris.term("builtWith"), Literal(entry.built_with)),
+    )
+    return [Quad(node, NamedNode(p), o, graph) for p, o in values]
+
+
+class StoreWriter:
+    """The open embedded store during a build: which files changed, each new graph written
+    with its catalog entry in one transaction, graphs of vanished files pruned. The caller
+    holds the writer lock and has the store open for writing."""
+
+    def __init__(self, store, *, force: bool = False) -> None:
+        self.store = store
+        self.force = force
+        self.entries = read_catalog(store)
+        self.users: dict[str, set[str]] = {}
+        for entry in self.entries.values():
+            self.users.setdefault(entry.graph, set()).add(entry.key)
+        self.built_with = built_with()
+        self.changed = False
+        self.unflushed = 0  # bytes of N-Quads written since the last flush
+
+    def unchanged(self, source: Source) -> bool:
+        """Whether the store already holds this file's graph as this build would make it."""
+        from pyoxigraph import NamedNode
+
+        entry = self.entries.get(source.key)
+        if (self.force or entry is None or entry.built_with != self.built_with
+                or entry.size != source.size
+                or not self.store.contains_named_graph(NamedNode(entry.graph))):
+            return False
+        if entry.mtime_ns == source.mtime_ns:
+            return True
+        try:
+            if file_hash(source.path) != entry.content_hash:
+                return False
+        except OSError:
+            return False  # reading it again will report the problem
+        self.put_entries([replace(entry, mtime_ns=source.mtime_ns)])
+        return True
+
+    def write(self, source: Source, graph: str, content_hash: str, nquads: bytes) -> None:
+        """Put the file's graph (N-Quads of that one graph) in place of its previous one."""
+        from pyoxigraph import NamedNode, RdfFormat, serialize
+
+        entry = Entry(source.key, graph, content_hash, source.size, source.mtime_ns,
+                      self.built_with)
+        old = self.entries.get(source.key)
+        exists = self.store.contains_named_graph(NamedNode(graph))
+        if old == entry and exists:
+            return  # read again only for an output file: the store holds it already
+        drop = {graph} if exists else set()
+        if old is not None and old.graph != graph and self.users.get(old.graph) == {old.key}:
+            drop.add(old.graph)
+        if old is None and not drop:  # the common case: one load, one transaction
+            catalog = serialize(entry_quads(entry), format=RdfFormat.N_QUADS) or b""
+            self.store.load(nquads + catalog, format=RdfFormat.N_QUADS)
+        else:
+            self.store.update(replacement(drop, [old] if old else [], graph, nquads, entry))
+        self.remember(entry, old)
+        self.unflushed += len(nquads)
+        if self.unflushed > FLUSH_BYTES:
+            self.store.flush()
+            self.unflushed = 0
+
+    def put_entries(self, entries: list[Entry]) -> None:
+        olds = [self.entries[e.key] for e in entries if e.key in self.entries]
+        self.store.update(replacement(set(), olds, None, b"", *entries))
+        for entry in entries:
+            self.remember(entry, self.entries.get(entry.key))
+
+    def prune(self, roots: list[Path]) -> int:
+        """Forget files under `roots` (folders or files) that no longer exist, and drop the
+        graphs no other file shares; returns how many files were forgotten."""
+        bases = [str(root.resolve()) for root in roots]
+        gone = [entry for key, entry in sorted(self.entries.items())
+                if any(key == b or key.startswith(b.rstrip(os.sep) + os.sep) for b in bases)
+                and not os.path.lexists(key)]
+        for entry in gone:
+            users = self.users.get(entry.graph, set()) - {entry.key}
+            self.store.update(replacement(set() if users else {entry.graph}, [entry], None,
+                                          b""))
+            self.remember(None, entry)
+        return len(gone)
+
+    def remember(self, entry: Entry | None, old: Entry | None) -> None:
+        if old is not None:
+            self.users.get(old.graph, set()).discard(old.key)
+            del self.entries[old.key]
+        if entry is not None:
+            self.entries[entry.key] = entry
+            self.users.setdefault(entry.graph, set()).add(entry.key)
+        self.changed = True
+
+
+def replacement(drop: set[str], olds: list[Entry], graph: str | None, nquads: bytes,
+                *entries: Entry) -> str:
+    """One SPARQL update (one transaction): drop graphs, delete old catalog entries, insert
+    a graph and new entries."""
+    from pyoxigraph import NamedNode, RdfFormat, parse
+
+    parts = [f"DROP SILENT GRAPH {NamedNode(g)}" for g in sorted(drop)]
+    catalog = NamedNode(CATALOG_GRAPH)
+    parts += [f"DELETE WHERE {{ GRAPH {catalog} {{ {NamedNode(iris.catalog_entry(o.key))} "
+              "?p ?o } }" for o in olds]
+    blocks = []
+    if graph is not None:
+        triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ."
+                            for q in parse(nquads, format=RdfFormat.N_QUADS))
+        blocks.append(f"GRAPH {NamedNode(graph)} {{\n{triples}\n}}")
+    if entries:
+        triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ."
+                            for e in entries for q in entry_quads(e))
+        blocks.append(f"GRAPH {catalog} {{\n{triples}\n}}")
+    if blocks:
+        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    return " ;\n".join(parts)

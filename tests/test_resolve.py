@@ -1,0 +1,286 @@
+"""Entity resolution: merges and non-merges on short releases and hand-written graphs, the
+evidence kept for every merge, undoing a merge, and the resolution graph's shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from acme_releases import write_releases
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from pyoxigraph import RdfFormat, Store
+
+from kg import names
+from kg.cli import main
+from kg.pipeline import build
+from kg.resolve import (
+    CURATION_GRAPH,
+    RESOLUTION_GRAPH,
+    local_select,
+    resolution_quads,
+    resolve,
+)
+from kg.store import reading
+from kg.validate import validate_quads
+
+ID = "https://w3id.org/biotech-kg/id/"
+BKG = "https://w3id.org/biotech-kg/ontology#"
+HEADER = """BASE <https://w3id.org/biotech-kg/id/>
+PREFIX bkg: <https://w3id.org/biotech-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def graph(n: int, body: str, issuer: str = "") -> str:
+    """A disclosure graph in TriG: the disclosure, its issuer, and `body` (Turtle)."""
+    name = f"disclosure/{n:020x}"
+    issued = f" ; bkg:issuer <{issuer}>" if issuer else ""
+    return (f"<{name}> {{ <{name}> a bkg:Disclosure ; bkg:sourceFile \"doc-{n}.txt\"{issued} .\n"
+            f"{body} }}\n")
+
+
+def drug(iri: str, pref: str, *alts: str, codes=(), generics=()) -> str:
+    lines = [f'<{iri}> a bkg:DrugCandidate ; skos:prefLabel "{pref}"']
+    lines += [f'skos:altLabel "{a}"' for a in alts]
+    lines += [f'bkg:codeName "{c}"' for c in codes] + [f'bkg:genericName "{g}"' for g in generics]
+    return " ; ".join(lines) + " .\n"
+
+
+def company(iri: str, pref: str, *alts: str, listing: str = "") -> str:
+    lines = [f'<{iri}> a bkg:Company, bkg:Organization ; skos:prefLabel "{pref}"']
+    lines += [f'skos:altLabel "{a}"' for a in alts]
+    if listing:
+        lines.append(f"bkg:hasListing <{listing}>")
+    return " ; ".join(lines) + " .\n"
+
+
+def resolved(*graphs: str, store: Store | None = None):
+    store = store or Store()
+    store.load((HEADER + "".join(graphs)).encode(), format=RdfFormat.TRIG)
+    return resolve(local_select(store))
+
+
+def merged(resolution) -> set[frozenset[str]]:
+    return {frozenset(m.removeprefix(ID) for m in c.members) for c in resolution.clusters}
+
+
+# --- merges ----------------------------------------------------------------------------------
+
+def test_code_and_generic_name_in_either_order_are_one_drug_across_releases():
+    resolution = resolved(
+        graph(1, drug("drug/ab123", "AB-123", "examplimab", codes=["AB-123"],
+                      generics=["examplimab"])),
+        graph(2, drug("drug/examplimab", "examplimab", "AB 123", codes=["AB 123"],
+                      generics=["examplimab"])))
+    assert merged(resolution) == {frozenset({"drug/ab123", "drug/examplimab"})}
+    cluster = resolution.clusters[0]
+    assert cluster.canonical == ID + "drug/ab123"  # the code's IRI
+    assert cluster.label == "AB-123" and set(cluster.alt_labels) == {"AB 123", "examplimab"}
+
+
+def test_a_drug_named_only_by_its_generic_name_joins_the_drug_whose_alias_it_is():
+    resolution = resolved(
+        graph(1, drug("drug/ab123", "AB-123", "examplimab", codes=["AB-123"],
+                      generics=["examplimab"])),
+        graph(2, drug("drug/examplimab", "Examplimab", generics=["Examplimab"])))
+    assert merged(resolution) == {frozenset({"drug/ab123", "drug/examplimab"})}
+
+
+def test_the_issuers_short_name_in_its_own_release_is_the_issuer():
+    resolution = resolved(graph(1, company("company/realta-life-sciences",
+                                           "ReAlta Life Sciences, Inc.")
+                                + company("company/realta", "ReAlta"),
+                                issuer=ID + "company/realta-life-sciences"))
+    assert merged(resolution) == {frozenset({"company/realta", "company/realta-life-sciences"})}
+    cluster = resolution.clusters[0]
+    assert cluster.canonical == ID + "company/realta-life-sciences"  # the full name
+    assert {ev.rule for ev in cluster.evidence} == {"kg.resolve.same-name.v1",
+                                                    "kg.resolve.issuer-short-name.v1"}
+
+
+def test_a_short_name_and_the_full_name_sharing_a_listing_are_one_company():
+    listing = ID + "listing/nasdaq/rlta"
+    resolution = resolved(
+        graph(1, company("company/realta-life-sciences", "ReAlta Life Sciences, Inc.",
+                         listing=listing)),
+        graph(2, company("company/realta", "ReAlta", listing=listing)))
+    assert merged(resolution) == {frozenset({"company/realta", "company/realta-life-sciences"})}
+    assert [ev.alias_key for ev in resolution.clusters[0].evidence] == [listing] * 2
+
+
+def test_indications_grounded_to_the_same_mondo_id_are_one():
+    mm = "<http://purl.obolibrary.org/obo/MONDO_0009693>"
+    resolution = resolved(graph(1, f"""
+        <indication/multiple-myeloma> a bkg:Indication ; skos:prefLabel "multiple myeloma" ;
+            skos:exactMatch {mm} .
+        <indication/rrmm> a bkg:Indication ; skos:prefLabel "RRMM" ; skos:exactMatch {mm} ."""))
+    assert merged(resolution) == {frozenset({"indication/multiple-myeloma", "indication/rrmm"})}
+    assert resolution.clusters[0].canonical == ID + "indication/multiple-myeloma"
+
+
+# --- non-merges ------------------------------------------------------------------------------
+
+def test_two_drugs_with_different_codes_stay_apart():
+    assert not resolved(graph(1, drug("drug/ab123", "AB-123") + drug("drug/ab124", "AB-124")),
+                        graph(2, drug("drug/ab124", "AB 124"))).clusters
+
+
+def test_a_generic_name_claimed_by_two_different_codes_joins_nothing():
+    resolution = resolved(
+        graph(1, drug("drug/ab123", "AB-123", "examplimab", codes=["AB-123"],
+                      generics=["examplimab"])),
+        graph(2, drug("drug/xy9", "XY-9", "examplimab", codes=["XY-9"], generics=["examplimab"])),
+        graph(3, drug("drug/examplimab", "examplimab", generics=["examplimab"])))
+    assert not resolution.clusters and not resolution.conflicts
+
+
+def test_a_chain_of_names_joining_two_different_codes_is_left_unmerged():
+    resolution = resolved(graph(1, drug("drug/ab123", "AB-123", "foomab", codes=["AB-123"])),
+                          graph(2, drug("drug/foomab", "foomab", "barmab")),
+                          graph(3, drug("drug/xy9", "XY-9", "barmab", codes=["XY-9"])))
+    assert not resolution.clusters
+    assert resolution.conflicts == [(ID + "drug/ab123", ID + "drug/foomab", ID + "drug/xy9")]
+
+
+def test_two_companies_sharing_a_distinctive_first_word_stay_apart():
+    resolution = resolved(
+        graph(1, company("company/quillon-therapeutics", "Quillon Therapeutics, Inc.", "Quillon")),
+        graph(2, company("company/quillon-pharma", "Quillon Pharma, Inc.", "Quillon")),
+        graph(3, company("company/quillon", "Quillon")))
+    assert not resolution.clusters
+    assert set(resolution.ambiguous) == {"quillon"}
+
+
+def test_two_companies_sharing_a_common_word_stay_apart():
+    resolution = resolved(
+        graph(1, company("company/genesis-oncology", "Genesis Oncology, Inc.", "Genesis")),
+        graph(2, company("company/genesis", "Genesis", "Genesis Bio")))
+    assert not resolution.clusters
+
+
+def test_the_same_ticker_does_not_join_companies_with_unrelated_names():
+    listing = ID + "listing/nasdaq/abcd"
+    resolution = resolved(graph(1, company("company/acme-bio", "Acme Bio", listing=listing)),
+                          graph(2, company("company/zenith-pharma", "Zenith Pharma",
+                                           listing=listing)))
+    assert not resolution.clusters
+    carriers = (ID + "company/acme-bio", ID + "company/zenith-pharma")
+    assert resolution.ambiguous == {listing: carriers}
+
+
+def test_indications_with_different_mondo_ids_stay_apart():
+    resolution = resolved(graph(1, """
+        <indication/a> a bkg:Indication ; skos:prefLabel "a" ;
+            skos:exactMatch <http://purl.obolibrary.org/obo/MONDO_1> .
+        <indication/b> a bkg:Indication ; skos:prefLabel "b" ;
+            skos:exactMatch <http://purl.obolibrary.org/obo/MONDO_2> ."""))
+    assert not resolution.clusters
+
+
+@pytest.mark.parametrize("name", ["Bio", "Therapeutics", "Life Sciences", "Genesis", "the drug",
+                                  "AB", "placebo", "Oncology"])
+def test_common_words_and_short_names_are_not_distinctive(name):
+    assert not names.distinctive(name)
+
+
+@pytest.mark.parametrize("name", ["AB-123", "CLR 131", "examplimab", "ReAlta", "Acme Bio"])
+def test_codes_and_made_up_names_are_distinctive(name):
+    assert names.distinctive(name)
+
+
+@given(st.lists(st.sampled_from(sorted(names.common_words())), min_size=1, max_size=8))
+def test_no_name_made_only_of_common_words_is_distinctive(words):
+    assert not names.distinctive(" ".join(words))
+
+
+@given(st.from_regex(r"[A-Z]{1,4}[- ]?[0-9]{2,5}", fullmatch=True))
+def test_every_development_code_is_distinctive(code):
+    assert names.distinctive(code)
+
+
+# --- through the build: evidence, shapes, -o, the store, undo --------------------------------
+
+def test_the_build_writes_a_resolution_graph_that_conforms_and_explains_itself(tmp_path):
+    store_dir = tmp_path / "store"
+    report = build(write_releases(tmp_path / "docs"), store=store_dir)
+    assert report.ok
+    with reading(store_dir) as store:
+        quads = list(store.quads_for_pattern(None, None, None, _node(RESOLUTION_GRAPH)))
+        rows = local_select(store)(f"""PREFIX bkg: <{BKG}>
+            SELECT ?member ?label ?file WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{
+                ?ev bkg:mergedInto <{ID}drug/ab123> ; bkg:mergedEntity ?member ;
+                    bkg:aliasLabel ?label ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?d }}
+              GRAPH ?d {{ ?d bkg:sourceFile ?file }} }}""")
+    assert validate_quads(quads).conforms
+    assert [ID + "drug/ab123", "AB-123", "acme-2023-03-01.txt"] in rows
+    assert [ID + "drug/examplimab", "AB-123", "acme-2024-06-10.txt"] in rows
+
+
+def test_graph_files_carry_the_resolution_graph_and_are_repeatable(tmp_path):
+    docs = write_releases(tmp_path / "docs")
+    first, second = tmp_path / "a.trig", tmp_path / "b.trig"
+    build(docs, output=first)
+    build(list(reversed(docs)), output=second)
+    assert first.read_bytes() == second.read_bytes()
+    assert "id:graph\\/resolution" in first.read_text()
+
+
+def test_split_undoes_a_merge_and_survives_a_rebuild_until_unsplit(tmp_path):
+    docs, store_dir = write_releases(tmp_path / "docs"), str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", *map(str, docs), "--store", store_dir]).exit_code == 0
+    result = runner.invoke(main, ["resolve", "--store", store_dir, "--format", "csv"])
+    assert result.exit_code == 0 and "id:drug/ab123,AB-123,id:drug/examplimab" in result.stdout
+    result = runner.invoke(main, ["resolve", "--store", store_dir, "--split", "id:drug/examplimab"])
+    assert result.exit_code == 0, result.output
+    assert "id:drug/examplimab" not in result.stdout and "1 split by hand" in result.stderr
+    assert runner.invoke(main, ["build", *map(str, docs), "--store", store_dir]).exit_code == 0
+    with reading(Path(store_dir)) as store:
+        assert not _resolves(store, "drug/examplimab")
+        assert any(store.quads_for_pattern(None, None, None, _node(CURATION_GRAPH)))
+    result = runner.invoke(main, ["resolve", "--store", store_dir, "--unsplit",
+                                  ID + "drug/examplimab"])
+    assert result.exit_code == 0 and "id:drug/examplimab" in result.stdout
+    with reading(Path(store_dir)) as store:
+        assert _resolves(store, "drug/examplimab") == ID + "drug/ab123"
+
+
+def test_split_refuses_what_is_not_an_entity_of_the_store(tmp_path):
+    docs, store_dir = write_releases(tmp_path / "docs"), str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", *map(str, docs), "--store", store_dir]).exit_code == 0
+    for iri, message in (("id:disclosure/abc", "not an entity IRI"),
+                         ("id:drug/nothing-like-it", "no such entity")):
+        result = runner.invoke(main, ["resolve", "--store", store_dir, "--split", iri])
+        assert result.exit_code == 2 and message in result.stderr
+
+
+def test_resolve_on_files_only_shows(tmp_path):
+    out = tmp_path / "all.nq"
+    build(write_releases(tmp_path / "docs"), output=out)
+    result = CliRunner().invoke(main, ["resolve", str(out), "--format", "json"])
+    assert result.exit_code == 0 and '"member": "id:drug/examplimab"' in result.stdout
+    assert CliRunner().invoke(main, ["resolve", str(out), "--split", "id:drug/ab123"]
+                              ).exit_code == 2
+
+
+def test_a_store_without_merges_has_no_resolution_graph(tmp_path):
+    store_dir = tmp_path / "store"
+    build(write_releases(tmp_path / "docs", "acme-2024-09-02.txt"), store=store_dir)
+    with reading(store_dir) as store:
+        assert _node(RESOLUTION_GRAPH) not in set(store.named_graphs())
+    assert resolution_quads(resolved()) == []
+
+
+def _node(iri: str):
+    from pyoxigraph import NamedNode
+
+    return NamedNode(iri)
+
+
+def _resolves(store, entity: str) -> str:
+    found = list(store.quads_for_pattern(_node(ID + entity), _node(BKG + "resolvesTo"), None,
+                                         _node(RESOLUTION_GRAPH)))
+    return found[0].object.value if found else ""
