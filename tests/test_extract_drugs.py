@@ -71,3 +71,9 @@ def test_drug_of_another_company_by_possessive_or_code_prefix():
                      "Gannet Biologics develops GANNET-101 in Asia.\n")
     assert rows == [("Borealis Pharma Inc.", "nivolumab"), ("Gannet Biologics", "GANNET-101"),
                     ("Kestrel Therapeutics, Inc.", "KT-333")]
+
+
+def test_a_name_glued_to_itself_is_not_a_new_drug():
+    rows = developed(OPENING + "said its lead candidate, ZORA, is dosed.\n\nLead Candidate: "
+                     "ZORAZORA is a first-in-class agent. Patients treated with ZORA did well.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "ZORA")]

@@ -99,3 +99,10 @@ def test_long_study_description_after_the_phase():
     [trial] = trials("completed a Phase 1 multiple ascending dose safety, tolerability, and "
                      "pharmacokinetics study of HR-444 in patients with refractory solid tumors.")
     assert (trial.phase, trial.indications) == ("1", ("refractory solid tumors",))
+
+
+def test_reordered_indication_wording_is_one_trial():
+    found = trials("said its Phase 1 study of HR-555 in relapsed/refractory lymphoma is "
+                   "complete. The Phase 1 study of HR-555 in refractory/relapsed lymphoma was "
+                   "published.")
+    assert len(found) == 1

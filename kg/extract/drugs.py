@@ -160,6 +160,12 @@ def trial_names(sentences, tickers: set[str]) -> set[str]:
     return {key for key, flags in followed.items() if all(flags)}
 
 
+def doubled(accepted: set[str]) -> set[str]:
+    """`THIOTHIO`: a name glued to itself where a line break was lost is not a new drug."""
+    return {key for key in accepted if len(key) % 2 == 0 and key[:len(key) // 2] * 2 == key
+            and key[:len(key) // 2] in accepted}
+
+
 def named_after_drugs(accepted: set[str]) -> set[str]:
     """`ABC-101` where `ABC` is itself a drug name: a study named after the drug."""
     out = set()
@@ -194,7 +200,7 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     """Fill ctx.drugs, ctx.drug_mentions, ctx.owned and ctx.focus_drug for the document."""
     sentences = [s for s in ctx.structure.sentences if s.section not in SKIP_SECTIONS]
     accepted = accepted_names(sentences, tickers)
-    accepted -= trial_names(sentences, tickers) | named_after_drugs(accepted)
+    accepted -= trial_names(sentences, tickers) | named_after_drugs(accepted) | doubled(accepted)
     groups = alias_groups(sentences, tickers, accepted)
     names = known_names(groups)
     for sentence in sentences:

@@ -154,11 +154,15 @@ def merge_indications(ctx: Context) -> None:
             ctx.extraction.remove(trial)
     trials_ = ctx.extraction.of_type(Trial)
     for trial in trials_:
+        if trial not in ctx.extraction.facts:
+            continue
         same = [t for t in trials_ if t is not trial and t.drugs == trial.drugs
                 and t.phase == trial.phase and t in ctx.extraction.facts]
         mine = fold(trial.indications[0]) if trial.indications else " "
         for other in same:
             theirs = fold(other.indications[0]) if other.indications else " "
-            if mine.strip() and theirs != mine and (not theirs.strip() or theirs in mine):
+            reordered = set(theirs.split()) == set(mine.split())  # refractory/relapsed
+            if mine.strip() and theirs != mine and (not theirs.strip() or theirs in mine
+                                                    or reordered):
                 trial.evidence.extend(e for e in other.evidence if e not in trial.evidence)
                 ctx.extraction.remove(other)
