@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import iris, vocab
 from kg.extract.context import Context, DrugMention
@@ -113,11 +113,23 @@ def is_inn(word: str) -> bool:
         return False
     if word[0].isupper() and word[1:].lower() != word[1:]:
         return False
-    return any(lower.endswith(stem) and len(lower) - len(stem) >= 3 for stem in inn_stems())
+    return bool(inn_ending().search(lower))
 
 
-def candidates(text: str, tickers: set[str]) -> list[Candidate]:
+@cache
+def inn_ending() -> re.Pattern:
+    """A word of at least three letters before one of the INN stems."""
+    stems = "|".join(re.escape(stem) for stem in inn_stems())
+    return re.compile(rf"^[a-z\-]{{3,}}(?:{stems})$")
+
+
+def candidates(text: str, tickers: set[str] | frozenset[str]) -> list[Candidate]:
     """Every drug-name candidate in a piece of text, left to right, without overlaps."""
+    return list(_candidates(text, frozenset(tickers)))
+
+
+@lru_cache(maxsize=4096)
+def _candidates(text: str, tickers: frozenset[str]) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
     for match in CODE.finditer(text):
         code = match.group("code")
@@ -137,7 +149,7 @@ def candidates(text: str, tickers: set[str]) -> list[Candidate]:
     for match in BRAND.finditer(text):
         found.append(Candidate(match.group("brand"), match.start(), match.start("brand")
                                + len(match.group("brand")), "brand"))
-    return without_overlaps(found)
+    return tuple(without_overlaps(found))
 
 
 def is_trial_name(text: str, end: int, code: str) -> bool:

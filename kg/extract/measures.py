@@ -375,6 +375,7 @@ LEAD_TRIM = re.compile(r"^.*\b(?:an?|the|were\s+observed|was\s+observed|observed
                        re.IGNORECASE)
 
 
+POPULATION_WORD = re.compile(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
 CONTROL_WORDS = re.compile(r"\b(?:vs\.?|versus|placebo|control|compared)\b", re.IGNORECASE)
 
 
@@ -382,6 +383,8 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
     """`66.7% of evaluable patients had both CD8+ and CD4+ responses`, `an immune response in
     100% of patients`: a share of patients with a result the text names in its own words."""
     text = sentence.text
+    if "%" not in text or not POPULATION_WORD.search(text):
+        return
     found = [(m.group("ep"), m) for m in SHARE_WITH.finditer(text)]
     for match in SHARE_IN.finditer(text):
         lead = LEAD_TRIM.sub("", match.group("lead")).strip(" ,")

@@ -71,7 +71,9 @@ def platform_phrases(text: str) -> list[tuple[int, str, int]]:
     """(position, name, rank) of platforms named in a sentence; a lower rank is more specific:
     a named platform, then a technology the text defines with an acronym, then a modality."""
     out = [(m.start, m.key, 2) for m in lexicon.platforms().find(text)]
-    for match in NAMED_PLATFORM.finditer(text):
+    lower = text.lower()
+    named = NAMED_PLATFORM.finditer(text) if "platform" in lower or "technolog" in lower else ()
+    for match in named:
         words = match.group("phrase").split()
         noise = [i for i, w in enumerate(words) if w.lower().strip("®™") in PLATFORM_NOISE]
         words = words[noise[-1] + 1:] if noise else words
