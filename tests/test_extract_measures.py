@@ -36,8 +36,8 @@ def test_animal_doses_are_not_doses():
 def test_outcome_value_after_and_before_the_endpoint():
     assert outcomes("said PL-505 achieved a median overall survival of 14.2 months and a "
                     "37% ORR in Cohort 1.") == [
-        ("1", "ORR", Decimal("37"), "%"), ("1", "median overall survival", Decimal("14.2"),
-                                          "months")]
+        ("1", "median overall survival", Decimal("14.2"), "months"),
+        ("1", "objective response rate", Decimal("37"), "%")]
 
 
 def test_benchmarks_for_other_therapies_and_control_arms_are_not_outcomes():
@@ -128,4 +128,12 @@ def test_cohort_named_after_the_value_unless_a_comparison_intervenes():
     assert outcomes("said the DCR for PL-505 was 80%, far exceeding the 30% DCR typically seen "
                     "with chemotherapy in third-line treatment. Responses were seen in 3/6 (50%) "
                     "of patients at the 2 mg Phase 2 dose level.") == [
-        ("", "DCR", Decimal("80"), "%"), ("Phase 2 dose level", "Responses", Decimal("50"), "%")]
+        ("", "disease control rate", Decimal("80"), "%"),
+        ("Phase 2 dose level", "Responses", Decimal("50"), "%")]
+
+
+def test_one_endpoint_written_two_ways_is_one_fact():
+    extraction = read_text(OPENING + "said Median Overall Survival of 20.1 months was reached in "
+                           "Cohort 1 of PL-505. In Cohort 1, the 20.1-month mOS held.\n")
+    [outcome] = extraction.of_type(Outcome)
+    assert (outcome.endpoint, len(outcome.evidence)) == ("median overall survival", 2)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from kg import grounding
 from kg.extract import lexicon
 from kg.extract.context import Context
 from kg.facts import Cohort, Dose, Outcome, Quantity
@@ -428,5 +429,7 @@ def add_outcome(ctx: Context, sentence: Sentence, endpoint, value, unit_text: st
     cohort = ctx.extraction.add(Cohort(drug, label), evidence) if label else None
     interim = bool(re.search(r"\b(?:interim|to date|ongoing|preliminary|initial|so far)\b",
                              sentence.text, re.IGNORECASE))
-    ctx.extraction.add(Outcome(drug, cohort, endpoint.text, quantity(value, unit_text),
-                               interim), evidence)
+    # the same endpoint written two ways (`mOS`, `Median Overall Survival`) is one fact
+    label = grounding.endpoint(endpoint.text).label
+    ctx.extraction.add(Outcome(drug, cohort, label, quantity(value, unit_text), interim),
+                       evidence)
