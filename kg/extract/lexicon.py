@@ -33,6 +33,7 @@ class NameMatcher:
     """Finds the names of a table in text; the longest name wins at each position."""
 
     def __init__(self, names: dict[str, list[str]]) -> None:
+        self._found: dict[str, tuple[TermMatch, ...]] = {}
         self.keys: dict[str, str] = {}
         acronyms, words = [], []
         for key, forms in names.items():
@@ -52,6 +53,15 @@ class NameMatcher:
         return " ".join(re.split(r"[\s-]+", text.lower()))
 
     def find(self, text: str) -> list[TermMatch]:
+        """Matches in a text; cached, since several extractors read the same sentence."""
+        cached = self._found.get(text)
+        if cached is None:
+            if len(self._found) > 4096:
+                self._found.clear()
+            cached = self._found[text] = tuple(self._find(text))
+        return list(cached)
+
+    def _find(self, text: str) -> list[TermMatch]:
         out = []
         for match in self.regex.finditer(text):
             text, end = match.group(0), match.end()

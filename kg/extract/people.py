@@ -98,6 +98,8 @@ def people(ctx: Context) -> None:
         if sentence.section in ("forward-looking", "contacts", "boilerplate"):
             continue
         seen: set[str] = set()
+        if not ROLE_WORDS.search(sentence.text):
+            continue
         for pattern in PATTERNS:
             for match in pattern.finditer(sentence.text):
                 name = resolve_name(ctx, match.group("name"))
