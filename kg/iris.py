@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 ONTOLOGY = "https://w3id.org/biotech-kg/ontology#"
 ID = "https://w3id.org/biotech-kg/id/"
@@ -34,6 +35,7 @@ FOLDS = str.maketrans({
     "ı": "i", "ħ": "h", **{chr(0x3B1 + i): f" {name} " for i, name in enumerate(GREEK)}})
 
 
+@lru_cache(maxsize=8192)
 def slug(text: str, *, squash: bool = False) -> str:
     """Folded `[a-z0-9-]` slug; long or empty slugs get a hash so they stay unique and short,
     and so do slugs that lost letters no folding spells in ASCII (CJK, Cyrillic …)."""

@@ -7,6 +7,7 @@ The quads are returned sorted, which makes every serialisation byte-for-byte rep
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -50,8 +51,16 @@ FACT_CLASSES = {
 }
 
 
+@lru_cache(maxsize=256)
 def bkg(name: str) -> NamedNode:
     return NamedNode(iris.term(name))
+
+
+@lru_cache(maxsize=4096)
+def node(iri: str) -> NamedNode:
+    """A NamedNode, made once per IRI: predicates, classes and shared entities repeat in
+    every graph, and checking an IRI costs more than looking it up."""
+    return NamedNode(iri)
 
 
 def string(value: str) -> Literal:
@@ -77,9 +86,9 @@ class GraphWriter:
 
     def add(self, subject: str, predicate: NamedNode | str, obj: NamedNode | Literal | str
             ) -> None:
-        pred = NamedNode(predicate) if isinstance(predicate, str) else predicate
-        value = NamedNode(obj) if isinstance(obj, str) else obj
-        self.quads.add(Quad(NamedNode(subject), pred, value, self.graph))
+        pred = node(predicate) if isinstance(predicate, str) else predicate
+        value = node(obj) if isinstance(obj, str) else obj
+        self.quads.add(Quad(node(subject), pred, value, self.graph))
 
     def typed_node(self, subject: str, *classes: str) -> str:
         for cls in classes:

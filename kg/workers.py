@@ -31,7 +31,7 @@ def ordered_map(function: Callable, items: Sequence, *, jobs: int) -> Iterator:
         yield from map(function, items)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(min(jobs, len(items))) as pool:
+    with context.Pool(min(jobs, len(items)), initializer=ignore_interrupts) as pool:
         pending: deque = deque()
         for start in range(0, len(items), CHUNK):
             pending.append(pool.apply_async(run_chunk, (function, items[start:start + CHUNK])))
@@ -43,3 +43,11 @@ def ordered_map(function: Callable, items: Sequence, *, jobs: int) -> Iterator:
 
 def run_chunk(function: Callable, items: Iterable) -> list:
     return [function(item) for item in items]
+
+
+def ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the group: the parent stops the workers, which
+    would otherwise each print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
