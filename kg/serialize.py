@@ -40,21 +40,8 @@ def serialize(quads: Iterable, path: Path, prefixes: dict[str, str]) -> bytes:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write data to path through a temporary file in the same folder, then rename."""
-    folder = path.resolve().parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise KgError(f"{path}: cannot write ({err.strerror or err})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise KgError(f"{path}: cannot write ({err.strerror or err})") from None
+    with atomic_file(path) as handle:
+        handle.write(data)
 
 
 def write_lines(lines: Iterable[bytes], path: Path, prefixes: dict[str, str]) -> None:
