@@ -417,6 +417,11 @@ def notes(info: dict) -> str:
              "hundreds of milliseconds; those under 100 ms return a few rows from a "
              "selective first pattern. A parameter tested by LCASE or CONTAINS on every "
              "label (drug-profile, pipeline-by-indication) does not narrow the scan."]
+    if big["documents"] < 50_000:
+        lines.append(f"- 50,000 documents were not run here: `--sizes {small['documents']},"
+                     f"{big['documents']},50000` does, and at the rate above its build would "
+                     f"take about {50_000 / (big['documents'] / big['store']['seconds']) / 60:.0f}"
+                     " min.")
     if info["stage_memory"].get("read", 0) > 10_000:
         lines.append("- `read`'s large allocation is the buffer `read(limit + 1)` reserves "
                      "for the 50 MB file limit (kg/documents.py): address space, released at "
