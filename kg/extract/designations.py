@@ -9,7 +9,7 @@ import re
 from kg import vocab
 from kg.extract import lexicon
 from kg.extract.context import Context
-from kg.extract.indications import indications_in
+from kg.extract.indications import indications_in, padded_words
 from kg.facts import Designation
 from kg.sections import Sentence
 
@@ -95,10 +95,6 @@ def indication_list(text: str, found, position: int, stop: re.Pattern | None = N
     return chosen
 
 
-def words(text: str) -> str:
-    return f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "
-
-
 RELATIVE = re.compile(r"\b(?:indications?|diseases?|conditions?|cancers?)?\s*[-–—,]?\s*"
                       r"(?:to|for|in)\s+(?:each\s+of\s+)?which\b")
 
@@ -128,9 +124,10 @@ def drop_unspecified(ctx: Context) -> None:
         same = [f for f in facts if f is not fact and f in ctx.extraction.facts
                 and (f.drug.name, f.designation, f.agency)
                 == (fact.drug.name, fact.designation, fact.agency)]
-        mine = words(fact.indication)
+        mine = padded_words(fact.indication)
+        fuller = [padded_words(f.indication) for f in same]
         if any(not fact.indication and f.indication for f in same) \
-                or any(mine in words(f.indication) and mine != words(f.indication) for f in same) \
+                or any(mine in other and mine != other for other in fuller) \
                 or (in_headline(ctx, fact) and any(not in_headline(ctx, f) and overlaps(fact, f)
                                                    for f in same)):
             ctx.extraction.remove(fact)
@@ -142,8 +139,8 @@ GENERIC_WORDS = {"cancer", "cancers", "disease", "diseases", "tumor", "tumors", 
 
 def overlaps(a: Designation, b: Designation) -> bool:
     """Do two wordings of an indication share a specific word (`pancreatic`)?"""
-    return bool((set(words(a.indication).split()) & set(words(b.indication).split()))
-                - GENERIC_WORDS)
+    shared = set(padded_words(a.indication).split()) & set(padded_words(b.indication).split())
+    return bool(shared - GENERIC_WORDS)
 
 
 def in_headline(ctx: Context, fact: Designation) -> bool:

@@ -153,3 +153,9 @@ def is_generic(head: str) -> bool:
                             "disease", "diseases", "disorder", "disorders", "malignancies",
                             "malignancy", "infection", "infections", "injury", "pain",
                             "inflammation", "failure", "syndrome", "syndromes", "neoplasms"}
+
+
+def padded_words(text: str) -> str:
+    """An indication as lower-case words between spaces, so that `in` tests whole words
+    (`" multiple myeloma "` in `" relapsed or refractory multiple myeloma "`)."""
+    return f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "

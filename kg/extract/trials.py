@@ -9,7 +9,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.designations import indication_list
 from kg.extract.drugs import COMPARATOR_BEFORE
-from kg.extract.indications import indications_in
+from kg.extract.indications import indications_in, padded_words
 from kg.facts import Trial
 from kg.sections import Sentence
 
@@ -128,10 +128,6 @@ def trial_status(text: str) -> str:
     return ""
 
 
-def fold(text: str) -> str:
-    return f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "
-
-
 def phase_digits(phase: str) -> set[str]:
     return {part[0] for part in phase.split("/") if part}
 
@@ -150,7 +146,8 @@ def merge_indications(ctx: Context) -> None:
                 t.drugs == trial.drugs and t.indications and phases_overlap(t.phase, trial.phase)
                 for t in trials_)) or (not trial.phase and trial.indications and any(
                 t.drugs == trial.drugs and t.phase and t.indications
-                and fold(trial.indications[0]) in fold(t.indications[0]) for t in trials_)):
+                and padded_words(trial.indications[0]) in padded_words(t.indications[0])
+                for t in trials_)):
             ctx.extraction.remove(trial)
     trials_ = ctx.extraction.of_type(Trial)
     for trial in trials_:
@@ -158,9 +155,9 @@ def merge_indications(ctx: Context) -> None:
             continue
         same = [t for t in trials_ if t is not trial and t.drugs == trial.drugs
                 and t.phase == trial.phase and t in ctx.extraction.facts]
-        mine = fold(trial.indications[0]) if trial.indications else " "
+        mine = padded_words(trial.indications[0]) if trial.indications else " "
         for other in same:
-            theirs = fold(other.indications[0]) if other.indications else " "
+            theirs = padded_words(other.indications[0]) if other.indications else " "
             reordered = set(theirs.split()) == set(mine.split())  # refractory/relapsed
             if mine.strip() and theirs != mine and (not theirs.strip() or theirs in mine
                                                     or reordered):
