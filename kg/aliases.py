@@ -17,7 +17,7 @@ from itertools import combinations
 from kg import iris, names
 from kg.names import DRUG, INDICATION, ORGANIZATION
 
-Select = Callable[[str], list[list[str]]]
+Select = Callable[[str], Iterable[list[str]]]
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 RULE_NAME = "kg.resolve.same-name.v1"
@@ -29,33 +29,56 @@ KINDS = {"DrugCandidate": DRUG, "Company": ORGANIZATION, "Organization": ORGANIZ
 NAME_PROPERTIES = {DRUG: {"prefLabel", "altLabel", "codeName", "genericName", "brandName"},
                    ORGANIZATION: {"prefLabel", "altLabel"}, INDICATION: set()}
 PREFIXES = f"PREFIX bkg: <{iris.ONTOLOGY}>\nPREFIX skos: <{SKOS}>\n"
-MENTIONS = PREFIXES + """SELECT DISTINCT ?g ?e ?cls ?p ?v WHERE {
+# One row per statement (no DISTINCT, so the store streams the rows): a company is also typed
+# bkg:Organization, and is read as a company only.
+MENTIONS = PREFIXES + """SELECT ?g ?e ?cls ?p ?v WHERE {
   GRAPH ?g {
     ?g a bkg:Disclosure .
     VALUES ?cls { bkg:DrugCandidate bkg:Company bkg:Organization bkg:Indication }
     VALUES ?p { skos:prefLabel skos:altLabel bkg:codeName bkg:genericName bkg:brandName
                 skos:exactMatch bkg:hasListing }
     ?e a ?cls ; ?p ?v .
+    FILTER(?cls != bkg:Organization || NOT EXISTS { ?e a bkg:Company })
   }
 }"""
-ISSUERS = PREFIXES + """SELECT DISTINCT ?g ?e ?file WHERE {
+ISSUERS = PREFIXES + """SELECT ?g ?e ?file WHERE {
   GRAPH ?g { ?g a bkg:Disclosure ; bkg:sourceFile ?file . OPTIONAL { ?g bkg:issuer ?e } }
 }"""
 
 
+class GraphIds:
+    """Disclosure graph IRIs as small integers: entity resolution remembers in which graphs
+    every name was seen, and an integer shared by all those sets costs a few bytes where
+    the IRI string would cost a hundred, which keeps memory flat as the corpus grows."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.iris: list[str] = []
+
+    def id(self, iri: str) -> int:
+        found = self.ids.get(iri)
+        if found is None:
+            found = self.ids[iri] = len(self.iris)
+            self.iris.append(iri)
+        return found
+
+    def sorted_iris(self, ids: Iterable[int]) -> tuple[str, ...]:
+        return tuple(sorted(self.iris[i] for i in ids))
+
+
 @dataclass
 class Entity:
-    """What the disclosures say an entity IRI is called, over all graphs."""
+    """What the disclosures say an entity IRI is called, over all graphs (as `GraphIds`)."""
 
     iri: str
     kind: str
     classes: set[str] = field(default_factory=set)
-    pref_labels: Counter = field(default_factory=Counter)
-    names: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # label → (graph, prop)
+    pref_labels: Counter = field(default_factory=Counter)  # label → graphs it is preferred in
+    names: dict[str, set[int]] = field(default_factory=dict)  # label → graphs it is a name in
     codes: set[str] = field(default_factory=set)
     generics: set[str] = field(default_factory=set)
     identifiers: set[str] = field(default_factory=set)
-    listings: dict[str, set[str]] = field(default_factory=dict)  # listing IRI → graphs
+    listings: dict[str, set[int]] = field(default_factory=dict)  # listing IRI → graphs
 
     @property
     def key(self) -> str:
@@ -65,16 +88,19 @@ class Entity:
     def label(self) -> str:
         return preferred(self.pref_labels) or self.key
 
+    def graphs(self) -> set[int]:
+        return set().union(*self.names.values())
+
 
 @dataclass(frozen=True)
 class Link:
-    """An alias-graph edge's evidence: `entity` carries `node` as `label` in `graph`."""
+    """An alias-graph edge's evidence: `entity` carries `node` as `label` in `graphs`."""
 
     entity: str
     node: tuple[str, ...]
     rule: str
     label: str
-    graph: str
+    graphs: frozenset[int]
 
 
 def preferred(counts: Counter) -> str:
@@ -86,44 +112,46 @@ def preferred(counts: Counter) -> str:
 # --- reading ---------------------------------------------------------------------------------
 
 def local_select(store) -> Select:
-    """A `Select` over a pyoxigraph store: rows of term values ("" when unbound)."""
-    def run(sparql: str) -> list[list[str]]:
+    """A `Select` over a pyoxigraph store: rows of term values ("" when unbound), streamed."""
+    def run(sparql: str) -> Iterable[list[str]]:
         solutions = store.query(sparql)
         width = len(solutions.variables)
-        return [["" if s[i] is None else s[i].value for i in range(width)] for s in solutions]
+        return (["" if s[i] is None else s[i].value for i in range(width)] for s in solutions)
     return run
 
 
-def read_entities(select: Select) -> dict[str, Entity]:
+def read_entities(select: Select, graph_ids: GraphIds) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     for graph, iri, cls, prop, value in select(MENTIONS):
         cls_name, prop_name = local_name(cls), local_name(prop)
-        entity = entities.setdefault(iri, Entity(iri, KINDS[cls_name]))
+        entity = entities.get(iri)
+        if entity is None:
+            entity = entities[iri] = Entity(iri, KINDS[cls_name])
         entity.classes.add(cls_name)
-        add_mention(entity, graph, prop_name, value)
+        add_mention(entity, graph_ids.id(graph), prop_name, value)
     return entities
 
 
-def read_disclosures(select: Select) -> tuple[dict[str, str], dict[str, str]]:
-    """(graph → issuer IRI, graph → source file) of every disclosure graph."""
+def read_disclosures(select: Select, graph_ids: GraphIds) -> tuple[dict[int, str], dict[str, str]]:
+    """(graph id → issuer IRI, graph IRI → source file) of every disclosure graph."""
     issuers, sources = {}, {}
     for graph, issuer, source in select(ISSUERS):
         sources[graph] = source
         if issuer:
-            issuers[graph] = issuer
+            issuers[graph_ids.id(graph)] = issuer
     return issuers, sources
 
 
-def add_mention(entity: Entity, graph: str, prop: str, value: str) -> None:
+def add_mention(entity: Entity, graph: int, prop: str, value: str) -> None:
     if prop == "exactMatch":
         entity.identifiers.add(value)
     elif prop == "hasListing":
         entity.listings.setdefault(value, set()).add(graph)
     elif prop in NAME_PROPERTIES[entity.kind] or prop == "prefLabel":
-        if (graph, prop) not in entity.names.setdefault(value, set()) and prop == "prefLabel":
+        entity.names.setdefault(value, set()).add(graph)
+        if prop == "prefLabel":
             entity.pref_labels[value] += 1
-        entity.names[value].add((graph, prop))
-        if prop == "codeName":
+        elif prop == "codeName":
             entity.codes.add(iris.drug_key(value))
         elif prop == "genericName":
             entity.generics.add(iris.drug_key(value))
@@ -135,58 +163,58 @@ def local_name(iri: str) -> str:
 
 # --- the alias graph -------------------------------------------------------------------------
 
-def links(entities: dict[str, Entity], issuers: dict[str, str]) -> list[Link]:
-    """Every piece of evidence that an entity carries a name, a listing or an identifier."""
-    found: list[Link] = []
-    named_in: dict[str, list[Entity]] = {}  # graph → organisations it names
+def links(entities: dict[str, Entity], issuers: dict[int, str]) -> list[Link]:
+    """Every piece of evidence that an entity carries a name, a listing or an identifier,
+    one `Link` per entity, node, rule and label with the graphs it was seen in."""
+    found: dict[tuple, set[int]] = {}
+
+    def carries(entity: str, node: tuple[str, ...], rule: str, label: str,
+                graphs: Iterable[int]) -> None:
+        found.setdefault((entity, node, rule, label), set()).update(graphs)
+
+    named_in: dict[int, list[Entity]] = {}  # graph → organisations it names
     for entity in entities.values():
-        found += name_links(entity) + listing_links(entity) + identifier_links(entity)
+        name_links(entity, carries)
+        for listing, graphs in entity.listings.items():
+            carries(entity.iri, ("listing", listing), RULE_LISTING, listing_text(listing), graphs)
+        if entity.identifiers:
+            graphs = entity.graphs()
+            for identifier in entity.identifiers:
+                carries(entity.iri, ("id", identifier), RULE_IDENTIFIER, entity.label, graphs)
         if entity.kind == ORGANIZATION:
-            for graph in {g for seen in entity.names.values() for g, _ in seen}:
+            for graph in entity.graphs():
                 named_in.setdefault(graph, []).append(entity)
     for graph, issuer in issuers.items():
         if issuer in entities:
-            found += short_name_links(named_in.get(graph, []), entities[issuer], graph)
-    return found
+            short_name_links(named_in.get(graph, []), entities[issuer], graph, carries)
+    return [Link(*key, frozenset(graphs)) for key, graphs in found.items()]
 
 
-def name_links(entity: Entity) -> list[Link]:
-    out = []
-    for label, seen in entity.names.items():
-        if entity.kind == INDICATION or not names.distinctive(label):
-            continue
-        node = ("name", entity.kind, names.name_key(entity.kind, label))
-        out += [Link(entity.iri, node, RULE_NAME, label, graph) for graph, _ in seen]
-    return out
+def name_links(entity: Entity, carries) -> None:
+    if entity.kind == INDICATION:
+        return
+    for label, graphs in entity.names.items():
+        if names.distinctive(label):
+            node = ("name", entity.kind, names.name_key(entity.kind, label))
+            carries(entity.iri, node, RULE_NAME, label, graphs)
 
 
-def listing_links(entity: Entity) -> list[Link]:
-    return [Link(entity.iri, ("listing", listing), RULE_LISTING, listing_text(listing), graph)
-            for listing, graphs in entity.listings.items() for graph in graphs]
-
-
-def identifier_links(entity: Entity) -> list[Link]:
-    graphs = sorted({g for seen in entity.names.values() for g, _ in seen})
-    return [Link(entity.iri, ("id", identifier), RULE_IDENTIFIER, entity.label, graph)
-            for identifier in entity.identifiers for graph in graphs]
-
-
-def short_name_links(organizations: list[Entity], issuer: Entity, graph: str) -> list[Link]:
+def short_name_links(organizations: list[Entity], issuer: Entity, graph: int, carries) -> None:
     """In the issuer's own release, an organisation named by the leading words of the
     issuer's name (`ReAlta` in a release of `ReAlta Life Sciences, Inc.`) is the issuer."""
-    full = {names.name_key(ORGANIZATION, label) for label, seen in issuer.names.items()
-            if any(g == graph for g, _ in seen)}
-    out = []
+    full = {names.name_key(ORGANIZATION, label) for label, graphs in issuer.names.items()
+            if graph in graphs}
     for other in organizations:
         if other.iri == issuer.iri:
             continue
-        for label, seen in other.names.items():
-            short = names.name_key(ORGANIZATION, label)
-            if not any(g == graph for g, _ in seen) or not names.distinctive(label):
+        for label, graphs in other.names.items():
+            if graph not in graphs or not names.distinctive(label):
                 continue
-            out += [Link(other.iri, ("name", ORGANIZATION, key), RULE_SHORT_NAME, label, graph)
-                    for key in sorted(full) if names.is_leading_words(short, key)]
-    return out
+            short = names.name_key(ORGANIZATION, label)
+            for key in sorted(full):
+                if names.is_leading_words(short, key):
+                    carries(other.iri, ("name", ORGANIZATION, key), RULE_SHORT_NAME, label,
+                            (graph,))
 
 
 def listing_text(listing_iri: str) -> str:
@@ -200,7 +228,7 @@ def alias_graph(entities: dict[str, Entity], found: Iterable[Link], splits: set[
 
     graph = nx.Graph()
     graph.add_nodes_from(("entity", iri) for iri in sorted(entities))
-    for link in sorted(found, key=lambda lk: (lk.entity, lk.node, lk.rule, lk.label, lk.graph)):
+    for link in sorted(found, key=lambda lk: (lk.entity, lk.node, lk.rule, lk.label)):
         if link.entity in splits:
             continue
         edge = (("entity", link.entity), link.node)

@@ -33,6 +33,13 @@ def name_key(kind: str, label: str) -> str:
     return iris.company_key(label) if kind == ORGANIZATION else iris.drug_key(label)
 
 
+def lookup_key(label: str) -> str:
+    """The form saved queries look names up by: lower case, ASCII letters and digits only
+    (`AB-123` and `ab 123` → `ab123`), the same as SPARQL's
+    `REPLACE(LCASE(STR(?name)), "[^a-z0-9]", "")` gives for the name a user types."""
+    return re.sub(r"[^a-z0-9]", "", label.lower())
+
+
 def fold(text: str) -> str:
     """Lower case without accents, other characters kept (never hashed, whatever the
     length, unlike `iris.slug`)."""

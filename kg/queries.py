@@ -15,7 +15,7 @@ from kg.errors import KgError
 from kg.resources import data_path
 
 HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.*)$")
-PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<type>iri|string)\))?\s*"
+PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<type>iri|string|name)\))?\s*"
                    r"(?:[-—:]\s*(?P<doc>.*))?$")
 
 
@@ -65,8 +65,14 @@ def find_query(name: str) -> SavedQuery:
 
 
 def bindings(query: SavedQuery, values: dict[str, str]) -> dict:
-    """Parameter values as RDF terms; unknown names are an error, IRIs must be absolute."""
+    """Parameter values as RDF terms; unknown names are an error, IRIs must be absolute.
+
+    A `name` parameter is bound in lookup form (`kg.names.lookup_key`: `AB-123` → `ab123`),
+    the form entity resolution writes as `bkg:nameKey`, so the query finds the entity with
+    one index lookup rather than normalising every label in the store."""
     from pyoxigraph import Literal, NamedNode, Variable
+
+    from kg.names import lookup_key
 
     out = {}
     for name, value in values.items():
@@ -75,7 +81,8 @@ def bindings(query: SavedQuery, values: dict[str, str]) -> dict:
             raise KgError(f"--param {name}: query {query.name} has no such parameter ({known})")
         kind = query.params[name][0]
         try:
-            term = NamedNode(value) if kind == "iri" else Literal(value)
+            term = (NamedNode(value) if kind == "iri"
+                    else Literal(lookup_key(value)) if kind == "name" else Literal(value))
         except ValueError:
             raise KgError(f"--param {name}: not a valid IRI") from None
         out[Variable(name)] = term

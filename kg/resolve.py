@@ -8,8 +8,11 @@ listings and identifiers they carry as nodes; "carries" as edges, each with its 
 which label, in which disclosure, by which rule) and merges the entities of each connected
 component. The result is one named graph, `id:graph/resolution`:
 
-- `<member> bkg:resolvesTo <canonical>` for every member (the canonical resolves to itself);
-- the canonical's preferred and alternative labels over all its members;
+- `<member> bkg:resolvesTo <canonical>` for every entity (the canonical, and an entity nothing
+  merges with, resolves to itself), so queries join through it without OPTIONAL;
+- the canonical's preferred and alternative labels over all its members, and the lookup key
+  (`bkg:nameKey`) of each of their names, so a saved query finds an entity by any name with
+  an index lookup;
 - one `bkg:MergeEvidence` node per alias-graph edge, so a wrong merge can be traced.
 
 Merges are conservative: only distinctive names count (`kg.names.distinctive`), a name
@@ -30,6 +33,7 @@ from kg import grounding, iris, names
 from kg.aliases import (
     PREFIXES,
     Entity,
+    GraphIds,
     Link,
     Select,
     alias_graph,
@@ -96,8 +100,9 @@ def resolve(select: Select) -> Resolution:
     """Read the entities of every disclosure graph and merge those that are one."""
     import networkx as nx
 
-    entities = read_entities(select)
-    issuers, sources = read_disclosures(select)
+    graph_ids = GraphIds()
+    issuers, sources = read_disclosures(select, graph_ids)
+    entities = read_entities(select, graph_ids)
     splits = {row[0] for row in select(SPLITS)}
     graph = alias_graph(entities, links(entities, issuers), splits)
     resolution = Resolution(splits=splits, entities=entities, sources=sources,
@@ -110,16 +115,17 @@ def resolve(select: Select) -> Resolution:
         if any(conflict(a, b) for a, b in combinations(group, 2)):
             resolution.conflicts.append(tuple(members))
         else:
-            resolution.clusters.append(make_cluster(group, graph))
+            resolution.clusters.append(make_cluster(group, graph, graph_ids))
     return resolution
 
 
-def make_cluster(group: list[Entity], graph) -> Cluster:
+def make_cluster(group: list[Entity], graph, graph_ids: GraphIds) -> Cluster:
     kind = group[0].kind
     canonical = CANONICAL[kind](group)
     label = cluster_label(canonical)
     return Cluster(kind, canonical.iri, tuple(e.iri for e in group), label,
-                   alternative_labels(group, label), tuple(merge_evidence(group, graph)))
+                   alternative_labels(group, label),
+                   tuple(merge_evidence(group, graph, graph_ids)))
 
 
 def alternative_labels(group: list[Entity], label: str) -> tuple[str, ...]:
@@ -127,14 +133,14 @@ def alternative_labels(group: list[Entity], label: str) -> tuple[str, ...]:
     on a tie), except the preferred label."""
     forms: dict[str, Counter] = defaultdict(Counter)
     for entity in group:
-        for name, seen in entity.names.items():
-            forms[name.casefold()][name] += len(seen)
+        for name, graphs in entity.names.items():
+            forms[name.casefold()][name] += len(graphs)
     chosen = {min(c.items(), key=lambda kv: (-kv[1], not kv[0].islower(), kv[0]))[0]
               for folded, c in forms.items() if folded != label.casefold()}
     return tuple(sorted(chosen))
 
 
-def merge_evidence(group: list[Entity], graph) -> list[MergeEvidence]:
+def merge_evidence(group: list[Entity], graph, graph_ids: GraphIds) -> list[MergeEvidence]:
     """One record per edge whose name joins two or more members, grouped by rule."""
     out = []
     for entity in group:
@@ -147,7 +153,8 @@ def merge_evidence(group: list[Entity], graph) -> list[MergeEvidence]:
             for rule, found in sorted(by_rule.items()):
                 out.append(MergeEvidence(entity.iri, node[-1], rule,
                                          tuple(sorted({lk.label for lk in found})),
-                                         tuple(sorted({lk.graph for lk in found}))))
+                                         graph_ids.sorted_iris(set().union(
+                                             *(lk.graphs for lk in found)))))
     return out
 
 
@@ -189,13 +196,21 @@ def cluster_label(canonical: Entity) -> str:
 # --- the resolution graph --------------------------------------------------------------------
 
 def resolution_quads(resolution: Resolution) -> list:
-    """The quads of `id:graph/resolution` (empty when nothing merges), sorted."""
+    """The quads of `id:graph/resolution`, sorted: every entity resolves to its canonical (an
+    entity nothing merges with, to itself), every canonical carries its label and the lookup
+    keys of all its members' names, and every merge its evidence."""
     from kg.rdf import PROV, GraphWriter, bkg, string
 
     writer = GraphWriter(RESOLUTION_GRAPH)
     entities = resolution.entities
+    clustered = {member for cluster in resolution.clusters for member in cluster.members}
+    for iri in sorted(set(entities) - clustered):
+        typed_label(writer, entities[iri], entities[iri].label)
+        writer.add(iri, bkg("resolvesTo"), iri)
+        add_name_keys(writer, iri, [entities[iri]])
     for cluster in resolution.clusters:
         typed_label(writer, entities[cluster.canonical], cluster.label, cluster.alt_labels)
+        add_name_keys(writer, cluster.canonical, [entities[m] for m in cluster.members])
         for member in cluster.members:
             typed_label(writer, entities[member], entities[member].label)
             writer.add(member, bkg("resolvesTo"), cluster.canonical)
@@ -211,6 +226,18 @@ def resolution_quads(resolution: Resolution) -> list:
             for graph in ev.graphs:
                 writer.add(node, PROV + "wasDerivedFrom", graph)
     return sorted(writer.quads, key=str)
+
+
+def add_name_keys(writer, canonical: str, members: list[Entity]) -> None:
+    """`bkg:nameKey` of every name any member carries, so that a query finds an entity by
+    any of its names with one index lookup instead of normalising every label it holds. An
+    entity whose names have no ASCII letter or digit is keyed by its IRI, so that every
+    entity has a key and a query that lists all of them through the keys misses none."""
+    from kg.rdf import bkg, string
+
+    keys = {names.lookup_key(name) for member in members for name in member.names} - {""}
+    for key in sorted(keys or {names.lookup_key(canonical.rsplit("/", 1)[-1])}):
+        writer.add(canonical, bkg("nameKey"), string(key))
 
 
 def typed_label(writer, entity: Entity, label: str, alt: Iterable[str] = ()) -> None:
@@ -237,7 +264,7 @@ def refresh_resolution(path: Path) -> Resolution:
 
 def update_resolution(store) -> Resolution:
     """Recompute `id:graph/resolution` in a store open for writing (one transaction); the
-    graph is removed when nothing merges."""
+    graph is removed when the store holds no entities."""
     from kg.store import remove_graph, replace_graph
 
     resolution = resolve(local_select(store))

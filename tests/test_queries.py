@@ -63,7 +63,7 @@ def test_every_query_has_a_title_and_a_description(name: str):
     query = QUERIES[name]
     assert query.title and query.description
     for param, (kind, doc) in query.params.items():
-        assert kind in ("iri", "string") and doc, param
+        assert kind in ("iri", "string", "name") and doc, param
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -151,6 +151,11 @@ def test_an_iri_parameter_must_be_a_valid_iri(tmp_path: Path):
     for bad in ("http://x.test/a> ?s ?p ?o . <x", "not an iri", 'http://x.test/"'):
         with pytest.raises(KgError, match=r"^--param drug: not a valid IRI$"):
             bindings(query, {"drug": bad})
+
+
+def test_a_name_parameter_is_bound_in_lookup_form():
+    value = bindings(find_query("timeline"), {"name": "AB-123 (Exa)"})[Variable("name")]
+    assert value == Literal("ab123exa")
 
 
 def test_string_values_become_plain_literals():

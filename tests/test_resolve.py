@@ -238,7 +238,7 @@ def test_split_undoes_a_merge_and_survives_a_rebuild_until_unsplit(tmp_path):
     assert "id:drug/examplimab" not in result.stdout and "1 split by hand" in result.stderr
     assert runner.invoke(main, ["build", *map(str, docs), "--store", store_dir]).exit_code == 0
     with reading(Path(store_dir)) as store:
-        assert not _resolves(store, "drug/examplimab")
+        assert _resolves(store, "drug/examplimab") == ID + "drug/examplimab"
         assert any(store.quads_for_pattern(None, None, None, _node(CURATION_GRAPH)))
     result = runner.invoke(main, ["resolve", "--store", store_dir, "--unsplit",
                                   ID + "drug/examplimab"])
@@ -266,11 +266,35 @@ def test_resolve_on_files_only_shows(tmp_path):
                               ).exit_code == 2
 
 
-def test_a_store_without_merges_has_no_resolution_graph(tmp_path):
+def test_an_entity_nothing_merges_with_resolves_to_itself_with_its_name_keys(tmp_path):
     store_dir = tmp_path / "store"
     build(write_releases(tmp_path / "docs", "acme-2024-09-02.txt"), store=store_dir)
     with reading(store_dir) as store:
-        assert _node(RESOLUTION_GRAPH) not in set(store.named_graphs())
+        assert _resolves(store, "drug/examplimab") == ID + "drug/examplimab"
+        keys = {q.object.value for q in store.quads_for_pattern(
+            _node(ID + "drug/examplimab"), _node(BKG + "nameKey"), None,
+            _node(RESOLUTION_GRAPH))}
+    assert keys == {"examplimab"}
+
+
+def test_a_merged_entity_carries_the_name_keys_of_all_its_members(tmp_path):
+    store_dir = tmp_path / "store"
+    build(write_releases(tmp_path / "docs"), store=store_dir)
+    with reading(store_dir) as store:
+        keys = {q.object.value for q in store.quads_for_pattern(
+            _node(ID + "drug/ab123"), _node(BKG + "nameKey"), None, _node(RESOLUTION_GRAPH))}
+        assert not any(store.quads_for_pattern(_node(ID + "drug/examplimab"),
+                                               _node(BKG + "nameKey"), None, None))
+    assert {"ab123", "examplimab"} <= keys
+
+
+def test_an_entity_without_an_ascii_name_is_keyed_by_its_iri():
+    quads = resolution_quads(resolved(graph(1, drug("drug/x-3f9a", "化合物"))))
+    keys = {q.object.value for q in quads if q.predicate.value == BKG + "nameKey"}
+    assert keys == {"x3f9a"}
+
+
+def test_a_store_without_entities_has_no_resolution_graph():
     assert resolution_quads(resolved()) == []
 
 

@@ -67,8 +67,8 @@ def test_build_writes_the_default_store_and_every_reader_finds_it(release_file, 
     assert runner.invoke(main, ["build", str(release_file)]).exit_code == 0
     assert (tmp_path / ".kg" / "store").is_dir()
     stats = runner.invoke(main, ["stats"])
-    # the disclosure's graph and the build catalog (kg.catalog)
-    assert stats.exit_code == 0 and "named graphs                       2" in stats.stdout
+    # the disclosure's graph, the build catalog (kg.catalog) and the resolution graph
+    assert stats.exit_code == 0 and "named graphs                       3" in stats.stdout
     designations = runner.invoke(main, ["query", "designations", "--format", "json"])
     assert [row["drug"] for row in json.loads(designations.stdout)] == ["NWB-220"]
     result = runner.invoke(main, ["validate"])
@@ -116,7 +116,9 @@ def test_rebuilding_replaces_each_graph_without_duplicates(tmp_path):
             size = len(store)
             catalog = len(list(store.quads_for_pattern(None, None, None,
                                                        NamedNode(CATALOG_GRAPH))))
-        assert len(graphs) == 3 and size == sum(len(q) for q in graphs.values()) + catalog
+        disclosures = [g for g in graphs if g.startswith("https://w3id.org/biotech-kg/id/disclosure/")]
+        assert len(disclosures) == 3 and len(graphs) == 4  # and the resolution graph
+        assert size == sum(len(q) for q in graphs.values()) + catalog
     (docs / "synthetic-00001.txt").unlink()
     assert runner.invoke(main, ["build", str(docs), "--store", str(store_dir)]).exit_code == 0
     with reading(store_dir) as store:
