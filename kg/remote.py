@@ -356,7 +356,8 @@ def load_graphs(server: SparqlServer, graphs: Mapping[str, Sequence], *, force: 
     """PUT each graph that the server lacks or holds in another version (unless `force`).
 
     A graph is unchanged when the server's copy has the same number of triples, content
-    hash and extractor version. A graph the server refuses is reported and the next one
+    hash and extractor version; a graph without a content hash (the resolution graph, which
+    each build recomputes) is always sent. A graph the server refuses is reported and the next one
     tried; when the server stops answering, the graphs not yet sent are reported as not
     loaded, and a later run sends only those.
     """
@@ -366,7 +367,8 @@ def load_graphs(server: SparqlServer, graphs: Mapping[str, Sequence], *, force: 
     pending = list(graphs)
     for n, graph_iri in enumerate(pending):
         quads = graphs[graph_iri]
-        if on_server.get(graph_iri) == fingerprint(quads):
+        known = fingerprint(quads)
+        if known[1] and on_server.get(graph_iri) == known:
             report.skipped.append(graph_iri)
             status = "skipped"
         else:

@@ -19,6 +19,7 @@ from kg.documents import read_document
 from kg.extract import extract
 from kg.queries import find_query, run_saved_query
 from kg.rdf import quads_for
+from kg.resolve import update_resolution
 from kg.validate import validate_quads
 
 HEADLINE = ('Acme "Quoted" <Bio> \\ {Labs} # @prefix DROP ALL; Receives FDA Orphan Drug '
@@ -118,11 +119,13 @@ def test_the_store_holds_the_hostile_graph_exactly(release_path: Path, from_rele
 def test_hostile_values_are_bound_as_values(from_release):
     store = Store()
     store.extend(from_release)
+    update_resolution(store)  # as a build does: drug-profile finds names through it
+    size = len(store)
     _, rows = run_saved_query(store, find_query("disclosures"))
     assert [row[0] for row in rows] == [FILE_NAME]
     for value in (NASTY, HEADLINE, "} DROP ALL ; INSERT DATA { <a> <b> <c> } #"):
         _, rows = run_saved_query(store, find_query("drug-profile"), {"drug": value})
         assert rows == []
-    assert len(store) == len(from_release)  # nothing ran as an update
+    assert len(store) == size  # nothing ran as an update
     _, rows = run_saved_query(store, find_query("drug-profile"), {"drug": "AX-101"})
     assert rows

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pyoxigraph import Literal, Quad
 from servers import FaultyProxy, OxigraphServer
 from synthetic import write_corpus
 
@@ -32,6 +33,7 @@ from kg.remote import (
     move_into_place,
     ntriples_lines,
 )
+from kg.resolve import RESOLUTION_GRAPH
 from kg.store import graphs_in, reading
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +42,7 @@ PARAMS = {"designations-by-agency": {"agency_filter": "fda"},
           "pipeline-by-indication": {"contains": "LEUKEMIA"},
           "timeline": {"name": "al100"}, "latest-outcomes": {"name": "AL-100"}}
 
+BKG = "https://w3id.org/biotech-kg/ontology#"
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> dict:
@@ -148,7 +151,7 @@ def test_every_saved_query_gives_the_embedded_rows(corpus, oxigraph):
 
 def test_a_rerun_loads_only_what_is_missing_or_changed(corpus, oxigraph):
     server = client(oxigraph.url)
-    graphs = corpus["graphs"]
+    graphs = {g: q for g, q in corpus["graphs"].items() if g != RESOLUTION_GRAPH}
     first, second, *rest = graphs
     load_graphs(server, {first: graphs[first], second: graphs[second]})
     report = load_graphs(server, graphs)
@@ -159,6 +162,18 @@ def test_a_rerun_loads_only_what_is_missing_or_changed(corpus, oxigraph):
     assert report.loaded == [first] and len(report.skipped) == len(graphs) - 1
     assert server_graphs(server)[first] == local_graphs(changed)[first]
     assert len(load_graphs(server, graphs, force=True).loaded) == len(graphs)
+
+
+def test_the_resolution_graph_is_sent_again_even_when_its_size_is_unchanged(corpus, oxigraph):
+    server = client(oxigraph.url)
+    resolution = corpus["graphs"][RESOLUTION_GRAPH]
+    load_graphs(server, {RESOLUTION_GRAPH: resolution})
+    renamed = [Quad(q.subject, q.predicate, Literal("zz" + q.object.value), q.graph_name)
+               if q.predicate.value == BKG + "nameKey" else q for q in resolution]
+    report = load_graphs(server, {RESOLUTION_GRAPH: renamed})
+    assert report.loaded == [RESOLUTION_GRAPH]
+    assert server_graphs(server)[RESOLUTION_GRAPH] == local_graphs(
+        {RESOLUTION_GRAPH: renamed})[RESOLUTION_GRAPH]
 
 
 def test_a_graph_too_large_for_one_request_is_split_and_moved_in_place(corpus, oxigraph):
@@ -268,8 +283,12 @@ def test_cli_build_load_and_query_end_to_end(corpus, oxigraph, tmp_path):
     endpoint = ["--endpoint", oxigraph.url]
     result = runner.invoke(main, ["build", str(corpus["docs"]), *endpoint])
     assert result.exit_code == 0, result.output
-    assert result.stdout.count("loaded   ") == 10
-    assert "10 graphs loaded, 0 skipped (unchanged), 0 failed" in result.stderr
+    assert result.stdout.count("loaded   ") == 11  # and the resolution graph, last
+    assert result.stdout.splitlines()[-1] == f"loaded   {RESOLUTION_GRAPH}"
+    assert "11 graphs loaded, 0 skipped (unchanged), 0 failed" in result.stderr
+    timeline = ["query", "timeline", "--format", "json", "--param", "name=AL-100"]
+    on_server = runner.invoke(main, [*timeline, *endpoint])
+    assert on_server.exit_code == 0 and json.loads(on_server.stdout)
     result = runner.invoke(main, ["load", "--store", str(corpus["store"]), *endpoint])
     assert result.exit_code == 0 and result.stdout.count("skipped  ") == 10
     trig = tmp_path / "graph.trig"
