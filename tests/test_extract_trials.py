@@ -106,3 +106,16 @@ def test_reordered_indication_wording_is_one_trial():
                    "complete. The Phase 1 study of HR-555 in refractory/relapsed lymphoma was "
                    "published.")
     assert len(found) == 1
+
+
+def test_a_later_study_without_phase_in_the_same_sentence_is_its_own_trial():
+    found = trials("said HR-666 is in a Phase 2 trial in gastric cancer and is also being "
+                   "tested in an investigator-sponsored study in patients with either "
+                   "pancreatic cancer or ovarian cancer.")
+    assert sorted((t.phase, t.indications[0]) for t in found) == [
+        ("", "ovarian cancer"), ("", "pancreatic cancer"), ("2", "gastric cancer")]
+
+
+def test_a_study_without_phase_or_indication_is_no_trial():
+    found = trials("said a study in the journal Cell described how HR-667 binds its target.")
+    assert found == []

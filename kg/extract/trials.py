@@ -48,14 +48,21 @@ def normalise_phase(raw: str) -> str:
 
 UNPHASED = re.compile(r"\b(?P<p>)(?:clinical\s+)(?:trials?|stud(?:y|ies)|program)\s+"
                       r"(?:of\s+[^,;.]{2,40}?\s+)?(?:in|for)\b", re.IGNORECASE)
+# `… and in an investigator-sponsored study in patients with X`: a further study the sentence
+# names without a phase, after a phased one; it ends the phased trial's part of the sentence.
+ANOTHER_STUDY = re.compile(r"\b(?P<p>)(?:an?|another)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\s+"
+                           r"(?:in|for)\b", re.IGNORECASE)
 
 
 def trials(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
         phases = [m for m in PHASE.finditer(sentence.text) if is_trial_phase(sentence.text, m)]
-        for index, match in enumerate(phases):
-            end = phases[index + 1].start() if index + 1 < len(phases) else len(sentence.text)
-            read_trial(ctx, sentence, match, end)
+        others = [m for m in ANOTHER_STUDY.finditer(sentence.text)
+                  if phases and m.start() > phases[0].start() and not PHASE.search(m.group(0))]
+        starts = sorted([m.start() for m in phases + others] + [len(sentence.text)])
+        for match in phases + others:
+            end = next(s for s in starts if s > match.start())
+            read_trial(ctx, sentence, match, end, needs_indication=match in others)
         if not phases:
             for match in UNPHASED.finditer(sentence.text):
                 read_trial(ctx, sentence, match, len(sentence.text))
@@ -71,7 +78,8 @@ def is_trial_phase(text: str, match: re.Match) -> bool:
     return bool(TRIAL_AFTER.match(after) or TRIAL_BEFORE.search(before))
 
 
-def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: int) -> None:
+def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: int,
+               needs_indication: bool = False) -> None:
     if NOT_CLINICAL.search(sentence.text) and not re.search(r"\bpatients?\b", sentence.text):
         return
     drugs = trial_drugs(ctx, sentence)
@@ -82,6 +90,8 @@ def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: i
     listed = indication_list(sentence.text, found, match.start()) or indication_before(
         sentence.text, found, match.start())
     chosen = [ctx.indication_text(i.text) for i in listed]
+    if needs_indication and not chosen:
+        return
     nct = NCT.search(sentence.text)
     name = TRIAL_NAME.search(sentence.text)
     status = trial_status(sentence.text)
