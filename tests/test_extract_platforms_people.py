@@ -152,3 +152,18 @@ def test_joined_as_after_a_long_apposition():
                    "the Company as its new CEO and will lead it.")
     assert ("Tor Aas", "CEO", "Fjord") in result
     assert ("Tor Aas", "CEO", "Skua Radiopharma ASA") in result
+
+
+def test_a_platform_belongs_to_the_drugs_it_lists():
+    extraction = read_text(OPENING + "has developed several antibodies using its proprietary "
+                           "Zentrix® platform, including SK-101, targeting CD20, and SK-202, "
+                           "targeting HER2.\n")
+    assert sorted((p.drug.name, p.platform) for p in extraction.of_type(PlatformUse)) == [
+        ("SK-101", "Zentrix"), ("SK-202", "Zentrix")]
+
+
+def test_a_drug_named_before_a_listing_platform_does_not_take_it():
+    extraction = read_text(OPENING + "said SK-300 and its proprietary Zentrix platform, "
+                           "including SK-101 and SK-202, are its focus.\n")
+    assert sorted((p.drug.name, p.platform) for p in extraction.of_type(PlatformUse)) == [
+        ("SK-101", "Zentrix"), ("SK-202", "Zentrix")]

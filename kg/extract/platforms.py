@@ -128,7 +128,11 @@ def platforms_and_payloads(ctx: Context) -> None:
             continue
         local = [Local(m.start - sentence.start, m.end - sentence.start) for m in mentions]
         for pos, name, rank in platform_phrases(sentence.text):
-            if rank == 2 and not tied_to_drug(sentence.text, local, pos):
+            listed = listed_after(sentence.text, mentions, sentence.start, pos) if rank == 0 else []
+            for listed_drug in listed:
+                found.setdefault(listed_drug.name, []).append(
+                    (rank, sentence.start, name, listed_drug, evidence))
+            if listed or (rank == 2 and not tied_to_drug(sentence.text, local, pos)):
                 continue
             found.setdefault(drug.name, []).append((rank, sentence.start, name, drug, evidence))
         if drug.name not in labelled:
@@ -140,6 +144,21 @@ def platforms_and_payloads(ctx: Context) -> None:
     for candidates in found.values():
         _rank, _start, name, drug, evidence = min(candidates, key=lambda c: c[:3])
         ctx.extraction.add(PlatformUse(drug, name), evidence)
+
+
+INCLUDING = re.compile(r"\b(?:including|such\s+as)\b")
+
+
+def listed_after(text: str, mentions, offset: int, position: int) -> list:
+    """The drugs a named platform lists right after it (`its X® platform, including A,
+    targeting …, and B`), to the end of the clause; none when it lists none."""
+    key = INCLUDING.search(text, position, position + 80)
+    if not key or re.search(r"[;.]", text[position:key.start()]):
+        return []
+    end = text.find(";", key.end())
+    end = len(text) if end < 0 else end
+    return list(dict.fromkeys(m.drug for m in mentions
+                              if key.end() <= m.start - offset < end))
 
 
 def company_platforms(ctx: Context, sentence, evidence, found: dict) -> None:
