@@ -74,3 +74,9 @@ def test_issuer_before_a_parenthetical_alias_and_listing():
                               '"Company") (TSX: MPL), a company, today said.\n')
     assert org.name == "Maple Biologics, Inc."
     assert [lst.ticker for lst in listings] == ["MPL"]
+
+
+def test_an_organization_name_wraps_a_line_but_never_a_blank_line():
+    names = [n for _, _, n in organization_names(
+        "About Orbis Biologics\n\nOrbis Biologics B.V. is a partner of Acme Bio,\nInc. today.")]
+    assert names == ["Orbis Biologics", "Orbis Biologics B.V.", "Acme Bio, Inc."]

@@ -24,12 +24,15 @@ HEAD_WORDS = (
 )
 NAME_TOKEN = (r"(?:[A-Z][A-Za-z0-9&'’\-]{0,30}|[a-z][A-Z][A-Za-z0-9\-]{0,30}|"
               r"\d{1,4}[A-Za-z][A-Za-z0-9\-]{0,30})[™®]?")
-CONNECTOR = r"(?:\s+(?:&|of|de|la|du)\s+|\s+)"
+# Spaces within a name may wrap onto the next line of a plain-text release, never across a
+# blank line (a heading such as `About Acme Bio` and the paragraph after it are two names).
+SPACE = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+CONNECTOR = rf"(?:{SPACE}(?:&|of|de|la|du){SPACE}|{SPACE})"
 ORG_NAME = re.compile(
     rf"(?<![\w])(?<!\w-)(?P<name>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,4}}?"
-    rf"(?:\s+(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))?"
-    rf"(?:,?\s+{LEGAL_SUFFIX}))(?![\w])"
-    rf"|(?<![\w])(?<!\w-)(?P<head>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,3}}?\s+"
+    rf"(?:{SPACE}(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))?"
+    rf"(?:,?{SPACE}{LEGAL_SUFFIX}))(?![\w])"
+    rf"|(?<![\w])(?<!\w-)(?P<head>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,3}}?{SPACE}"
     rf"(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))(?![\w-])")
 STOP_FIRST = {"The", "This", "These", "Our", "Its", "About", "For", "In", "On", "At", "By", "With",
               "And", "A", "An", "As", "From", "To", "Of", "Today", "Investor", "Media", "Contact",
