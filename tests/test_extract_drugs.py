@@ -77,3 +77,19 @@ def test_a_name_glued_to_itself_is_not_a_new_drug():
     rows = developed(OPENING + "said its lead candidate, ZORA, is dosed.\n\nLead Candidate: "
                      "ZORAZORA is a first-in-class agent. Patients treated with ZORA did well.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "ZORA")]
+
+
+def test_drugs_in_another_companys_self_description_are_that_companys():
+    rows = developed(OPENING + "agreed to acquire Orbis Biologics B.V.\n\nAbout Orbis "
+                     "Biologics\n\nOrbis Biologics B.V. is a clinical-stage biotechnology company "
+                     "that has developed several antibodies, including OB-101, targeting CD20, "
+                     "and OB-202.\n")
+    assert rows == [("Orbis Biologics B.V.", "OB-101"), ("Orbis Biologics B.V.", "OB-202")]
+
+
+def test_a_combination_partner_in_a_self_description_is_not_the_companys():
+    rows = developed(OPENING + "reported data.\n\nAbout Orbis Biologics\n\nOrbis Biologics B.V. "
+                     "is a biotechnology company developing OB-101 in combination with "
+                     "pembrolizumab.\n")
+    assert ("Orbis Biologics B.V.", "pembrolizumab") not in rows
+    assert ("Orbis Biologics B.V.", "OB-101") in rows

@@ -442,8 +442,28 @@ POSSESSIVE_ORG = re.compile(r"(?:[’']s)\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+)
                             r"(?:\([^()]{0,10}\)\s*)?$")
 
 
+PARTNER_BEFORE = re.compile(r"(?:combination with|combined with|plus|versus|vs\.?|compared "
+                            r"(?:with|to))\s*(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+SELF_DESCRIPTION = re.compile(r"^(?:,[^,]{0,80},)?\s+(?:is|was)\s+an?\s+[^.;]{0,80}?"
+                              r"\b(?:company|developer|biotech|biopharma)\w*\b")
+
+
+def self_described(sentence, orgs: dict) -> Organization | None:
+    """`Orbis Biologics B.V. is a biotechnology company that has developed … OB-101`: the
+    organisation a sentence describes, which develops the drugs it names."""
+    for name, org in sorted(orgs.items(), key=lambda item: -len(item[0])):
+        if sentence.text.startswith(name) and SELF_DESCRIPTION.match(sentence.text[len(name):]):
+            return org
+    return None
+
+
 def developer(ctx: Context, sentence, mention, orgs: dict) -> Organization | None:
+    described = self_described(sentence, orgs)
     local = mention.start - sentence.start
+    if described is not None and not PARTNER_BEFORE.search(
+            sentence.text[max(0, local - 50):local]):
+        issuer_names = (ctx.issuer.name, *ctx.issuer.aliases) if ctx.issuer else ()
+        return ctx.issuer if described.name in issuer_names else described
     before = sentence.text[max(0, local - 120):local]
     possessive = POSSESSIVE_ORG.search(before)
     if possessive:
