@@ -9,8 +9,10 @@ different MONDO ids) is removed, so a shared but ambiguous name joins nothing.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -66,6 +68,41 @@ class GraphIds:
         return tuple(sorted(self.iris[i] for i in ids))
 
 
+class GraphSet:
+    """The disclosure graphs (`GraphIds`) a name or listing was seen in: sorted, unique,
+    4 bytes each in an array, where a Python set takes some 50 bytes an entry. Resolution
+    keeps one entry per mention, so this is what its memory grows with."""
+
+    __slots__ = ("ids", "ordered")
+
+    def __init__(self) -> None:
+        self.ids = array("I")
+        self.ordered = True
+
+    def add(self, graph: int) -> None:
+        """Add while reading (rows come mostly graph by graph); `seal` before use."""
+        if self.ids and graph <= self.ids[-1]:
+            if graph == self.ids[-1]:
+                return
+            self.ordered = False
+        self.ids.append(graph)
+
+    def seal(self) -> None:
+        if not self.ordered:
+            self.ids = array("I", sorted(set(self.ids)))
+            self.ordered = True
+
+    def __contains__(self, graph: int) -> bool:
+        i = bisect_left(self.ids, graph)
+        return i < len(self.ids) and self.ids[i] == graph
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 @dataclass
 class Entity:
     """What the disclosures say an entity IRI is called, over all graphs (as `GraphIds`)."""
@@ -74,11 +111,11 @@ class Entity:
     kind: str
     classes: set[str] = field(default_factory=set)
     pref_labels: Counter = field(default_factory=Counter)  # label → graphs it is preferred in
-    names: dict[str, set[int]] = field(default_factory=dict)  # label → graphs it is a name in
+    names: dict[str, GraphSet] = field(default_factory=dict)  # label → graphs it is a name in
     codes: set[str] = field(default_factory=set)
     generics: set[str] = field(default_factory=set)
     identifiers: set[str] = field(default_factory=set)
-    listings: dict[str, set[int]] = field(default_factory=dict)  # listing IRI → graphs
+    listings: dict[str, GraphSet] = field(default_factory=dict)  # listing IRI → graphs
 
     @property
     def key(self) -> str:
@@ -94,13 +131,14 @@ class Entity:
 
 @dataclass(frozen=True)
 class Link:
-    """An alias-graph edge's evidence: `entity` carries `node` as `label` in `graphs`."""
+    """An alias-graph edge's evidence: `entity` carries `node` as `label` in the graphs of
+    `graphs` (a few collections, shared with the entities, not copied)."""
 
     entity: str
     node: tuple[str, ...]
     rule: str
     label: str
-    graphs: frozenset[int]
+    graphs: tuple[Iterable[int], ...]
 
 
 def preferred(counts: Counter) -> str:
@@ -129,6 +167,9 @@ def read_entities(select: Select, graph_ids: GraphIds) -> dict[str, Entity]:
             entity = entities[iri] = Entity(iri, KINDS[cls_name])
         entity.classes.add(cls_name)
         add_mention(entity, graph_ids.id(graph), prop_name, value)
+    for entity in entities.values():
+        for seen in (*entity.names.values(), *entity.listings.values()):
+            seen.seal()
     return entities
 
 
@@ -146,9 +187,9 @@ def add_mention(entity: Entity, graph: int, prop: str, value: str) -> None:
     if prop == "exactMatch":
         entity.identifiers.add(value)
     elif prop == "hasListing":
-        entity.listings.setdefault(value, set()).add(graph)
+        entity.listings.setdefault(value, GraphSet()).add(graph)
     elif prop in NAME_PROPERTIES[entity.kind] or prop == "prefLabel":
-        entity.names.setdefault(value, set()).add(graph)
+        entity.names.setdefault(value, GraphSet()).add(graph)
         if prop == "prefLabel":
             entity.pref_labels[value] += 1
         elif prop == "codeName":
@@ -166,11 +207,11 @@ def local_name(iri: str) -> str:
 def links(entities: dict[str, Entity], issuers: dict[int, str]) -> list[Link]:
     """Every piece of evidence that an entity carries a name, a listing or an identifier,
     one `Link` per entity, node, rule and label with the graphs it was seen in."""
-    found: dict[tuple, set[int]] = {}
+    found: dict[tuple, list[Iterable[int]]] = {}
 
     def carries(entity: str, node: tuple[str, ...], rule: str, label: str,
                 graphs: Iterable[int]) -> None:
-        found.setdefault((entity, node, rule, label), set()).update(graphs)
+        found.setdefault((entity, node, rule, label), []).append(graphs)
 
     named_in: dict[int, list[Entity]] = {}  # graph → organisations it names
     for entity in entities.values():
@@ -187,7 +228,7 @@ def links(entities: dict[str, Entity], issuers: dict[int, str]) -> list[Link]:
     for graph, issuer in issuers.items():
         if issuer in entities:
             short_name_links(named_in.get(graph, []), entities[issuer], graph, carries)
-    return [Link(*key, frozenset(graphs)) for key, graphs in found.items()]
+    return [Link(*key, tuple(graphs)) for key, graphs in found.items()]
 
 
 def name_links(entity: Entity, carries) -> None:

@@ -154,7 +154,7 @@ def merge_evidence(group: list[Entity], graph, graph_ids: GraphIds) -> list[Merg
                 out.append(MergeEvidence(entity.iri, node[-1], rule,
                                          tuple(sorted({lk.label for lk in found})),
                                          graph_ids.sorted_iris(set().union(
-                                             *(lk.graphs for lk in found)))))
+                                             *(g for lk in found for g in lk.graphs)))))
     return out
 
 
