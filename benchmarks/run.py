@@ -2,7 +2,7 @@
 
 Run on demand (`make bench`), never as a test:
 
-    .venv/bin/python benchmarks/run.py [--sizes 1000,10000] [--jobs 2] [--baseline 1000]
+    .venv/bin/python benchmarks/run.py [--sizes 1000,10000,50000] [--jobs 2] [--baseline 1000]
                                        [--whole 100,200] [--out benchmarks/RESULTS.md]
 
 1. Writes synthetic corpora of each size (benchmarks/generate_corpus.py).
@@ -636,7 +636,7 @@ def resolution_step(store: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--baseline", type=int, default=1000,
                         help="documents for the stage and baseline measurements")
