@@ -61,8 +61,9 @@ WIRE_DATELINE_RE = re.compile(rf"^(?P<city>[A-Z][^\n()]{{1,60}}?)\s*[-–—]+\s
                               rf"\)?\s*[-–—]+", re.IGNORECASE)
 ABOUT_RE = re.compile(r"^about (?:the )?(?P<name>[^\n.]{2,80})$", re.IGNORECASE)
 FLS_RE = re.compile(r"^(?:cautionary (?:note|statement)|forward[- ]looking statements?|"
-                    r"safe harbor|this (?:news|press) release (?:contains|may contain|includes) "
-                    r"(?:certain )?(?:[“\"])?forward)", re.IGNORECASE)
+                    r"safe harbor|this (?:news |press )?(?:release|article|announcement|"
+                    r"communication|document|report) (?:contains|may contain|includes|"
+                    r"may include)\b[^.]{0,60}?[“\"]?forward[- ]looking)", re.IGNORECASE)
 CONTACT_RE = re.compile(r"^(?:(?:media|investor|company|press)(?: relations)?(?: and \w+)?"
                         r"(?: contacts?)?|contacts?|for (?:more|further) information"
                         r"(?: contact)?|investor relations|media inquiries)\s*:?\s*$",

@@ -114,10 +114,20 @@ def test_sections_of_a_release():
     "Cautionary Note Regarding Forward-Looking Statements", "Safe Harbor Statement",
     "Forward Looking Statements",
     "This press release contains forward-looking statements within the meaning of the law.",
+    "This article includes certain disclosures that contain “forward-looking statements” "
+    "within the meaning of the law, including the timing of data.",
+    "This announcement may contain forward-looking statements about the company.",
 ])
 def test_forward_looking_headings(heading: str):
     result = layout(f"Acme Announces\n\nAcme did well.\n\n{heading}\n\nIt may not last.\n")
     assert [s.section for s in result.sentences][-1] == FORWARD_LOOKING
+
+
+def test_a_body_sentence_naming_forward_looking_statements_later_is_not_a_heading():
+    result = layout("Acme Announces\n\nAcme did well. This release has new data that the "
+                    "company expects to grow, though results and plans may differ from any "
+                    "forward-looking statements made before.\n")
+    assert FORWARD_LOOKING not in {s.section for s in result.sentences}
 
 
 @pytest.mark.parametrize("heading", ["Investor Contact:", "Media Contacts", "Contact:",
