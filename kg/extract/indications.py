@@ -44,6 +44,13 @@ STOP = {
     "clinical", "cancer-related", "deaths", "death", "cases", "select", "selected", "trials",
     "studies", "designations", "manage", "managing", "prevent", "preventing", "cure", "address",
     "addressing", "combat", "improve", "reduce", "reducing", "slow", "stop", "halt", "reverse",
+    "it", "treats", "treated", "helps",
+}
+# Words that say how bad a disease is, not which: "this disabling disease" names none.
+SEVERITY_WORDS = {
+    "disabling", "debilitating", "devastating", "incapacitating", "progressive", "chronic",
+    "severe", "fatal", "deadly", "aggressive", "painful", "degenerative", "underlying",
+    "difficult-to-treat", "hard-to-treat", "complex", "terrible", "rapidly",
 }
 MAX_MODIFIERS = 6
 COMPOUND_MODIFIERS = {"relapsed or refractory", "relapsed and refractory", "refractory or relapsed",
@@ -120,7 +127,8 @@ def phrase_at(text: str, head: re.Match) -> list[Indication]:
         return []
     start = modifiers_before(text[:head.start()])
     end = extend_right(text, head.end())
-    if start == head.start() and is_generic(head.group(0)):
+    if is_generic(head.group(0)) and all(
+            w.lower().strip(",") in SEVERITY_WORDS for w in text[start:head.start()].split()):
         return []
     phrase = " ".join(re.sub(r"\s*\([^()]{1,14}\)", "", text[start:end]).split())
     listed = LIST_BEFORE.search(text[:start])

@@ -1,0 +1,27 @@
+"""Indication phrases in a sentence; texts written for the tests."""
+
+from kg.extract.indications import indications_in
+
+
+def texts(sentence: str) -> list[str]:
+    return [i.text for i in indications_in(sentence)]
+
+
+def test_modifiers_in_front_of_the_head_word_are_kept():
+    assert texts("It treats relapsed or refractory multiple myeloma.") == [
+        "relapsed or refractory multiple myeloma"]
+
+
+def test_a_plural_head_after_a_list_gives_one_indication_each():
+    assert texts("It is tested in lung, ovarian and bladder cancers.") == [
+        "lung cancer", "ovarian cancer", "bladder cancer"]
+
+
+def test_a_disease_named_only_by_how_bad_it_is_is_no_indication():
+    assert texts("It helps people living with this incapacitating, disabling disease.") == []
+    assert texts("Patients with progressive disease or a debilitating chronic disorder left.") == []
+
+
+def test_a_specific_word_keeps_a_severe_disease():
+    assert texts("It treats severe chronic kidney disease.") == [
+        "severe chronic kidney disease"]
