@@ -93,3 +93,8 @@ def test_a_combination_partner_in_a_self_description_is_not_the_companys():
                      "pembrolizumab.\n")
     assert ("Orbis Biologics B.V.", "pembrolizumab") not in rows
     assert ("Orbis Biologics B.V.", "OB-101") in rows
+
+
+def test_a_code_in_a_treated_compound_is_the_drug():
+    rows = developed(OPENING + "said 41% of KT-880-treated patients responded.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-880")]

@@ -16,7 +16,9 @@ CODE = re.compile(
     r"(?<![\w\-\]/.])(?P<code>(?:\[\d{2,3}[A-Z][a-z]?\]|\d{2,3}[A-Z][a-z]?[- ]|"
     r"[A-Z][a-z]?-\d{2,3}m?-)?"
     r"[A-Z][A-Za-z]{0,5}(?:-[A-Z][A-Za-z]{0,5})?(?:[- ]?\d[\dA-Za-z]*|-[A-Z][a-z]?\d+)"
-    r"(?:-\d+[A-Za-z]?)?(?: \d{1,2}[A-Z](?![\w-]))?)(?![\w-]*\w)(?!\s*%)")
+    r"(?:-\d+[A-Za-z]?)?(?: \d{1,2}[A-Z](?![\w-]))?)"
+    r"(?!(?!-(?:treated|based|related|mediated|induced|containing|loaded)\b)[\w-]*\w)"
+    r"(?!\s*%)")
 ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
 INN = re.compile(r"(?<![\w-])(?P<inn>[A-Za-z][a-z]{4,}(?:-[a-z]+)?)(?![\w-])")
 MODIFIER = re.compile(
