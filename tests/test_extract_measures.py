@@ -48,8 +48,10 @@ def test_benchmarks_for_other_therapies_and_control_arms_are_not_outcomes():
 
 
 def test_thresholds_and_ranges_are_not_values():
+    # the share of patients beyond the landmark is the result, not the 12 months
     assert outcomes("said 60% of PL-505 patients had overall survival beyond 12 months, and "
-                    "response rates range from 20 - 30% in the field.") == []
+                    "response rates range from 20 - 30% in the field.") == [
+        ("", "overall survival beyond 12 months", Decimal("60"), "%")]
 
 
 def test_counts_of_responses():
@@ -137,3 +139,8 @@ def test_one_endpoint_written_two_ways_is_one_fact():
                            "Cohort 1 of PL-505. In Cohort 1, the 20.1-month mOS held.\n")
     [outcome] = extraction.of_type(Outcome)
     assert (outcome.endpoint, len(outcome.evidence)) == ("median overall survival", 2)
+
+
+def test_share_of_patients_named_by_their_treatment_with_a_threshold_result():
+    assert outcomes("said 41% of PL-505-treated patients achieved LDL-C <70 mg/dL at Week 12 "
+                    "vs 9% with placebo.") == [("", "LDL-C <70 mg/dL", Decimal("41"), "%")]

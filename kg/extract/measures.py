@@ -250,9 +250,11 @@ def outcomes(ctx: Context) -> None:
             proportions(ctx, sentence, cohorts)
             continue
         landmarks = {e.start for e in endpoints if e.key == "proportion"}
+        shares = {m.start("v") for m in SHARE_WITH.finditer(sentence.text)}
         values = [m for m in value.finditer(sentence.text) if not is_range(sentence.text, m)
                   and not THRESHOLD_BEFORE.search(sentence.text[max(0, m.start() - 14):m.start()])
-                  and not any(0 <= start - m.end() <= 2 for start in landmarks)]
+                  and not any(0 <= start - m.end() <= 2 for start in landmarks)
+                  and m.start() not in shares]  # `33% of patients achieved HbA1c <7%`
         used: set[int] = set()
         for endpoint in endpoints:
             match = pair_value(sentence.text, endpoint, values, endpoints, used)
@@ -365,7 +367,8 @@ def endpoints_in(text: str) -> list:
 
 
 SHARE = r"(?:\d+\s*/\s*\d+\s*)?\(?(?P<v>\d+(?:\.\d+)?)\s?%\)?\s*(?:\(\d+\s*/\s*\d+\)\s*)?"
-POPULATION = r"of\s+(?:the\s+|all\s+|these\s+)?(?:\w+\s+)?(?:patients|participants|subjects)"
+POPULATION = (r"of\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+)?"
+              r"(?:patients|participants|subjects)")
 SHARE_WITH = re.compile(
     rf"{SHARE}{POPULATION}\s+(?:having|had|showing|showed|achieving|achieved|experiencing|"
     rf"experienced|developing|developed|demonstrating|demonstrated)\s+(?P<ep>[^.;:]{{3,80}}?)"
