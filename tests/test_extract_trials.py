@@ -119,3 +119,15 @@ def test_a_later_study_without_phase_in_the_same_sentence_is_its_own_trial():
 def test_a_study_without_phase_or_indication_is_no_trial():
     found = trials("said a study in the journal Cell described how HR-667 binds its target.")
     assert found == []
+
+
+def test_singular_and_plural_wordings_of_one_trial_are_one():
+    found = trials("said its Phase 1 study of HR-777 in refractory solid tumors is complete. "
+                   "The Phase 1 study of HR-777 in patients with a solid tumor enrolled 30.")
+    assert [(t.phase, t.indications) for t in found] == [("1", ("refractory solid tumors",))]
+
+
+def test_an_unphased_mention_of_a_phased_trial_with_a_fuller_wording_is_that_trial():
+    found = trials("said HR-778 entered a Phase 1/2 trial in acute myeloid leukemia. The "
+                   "clinical trial in relapsed/refractory acute myeloid leukemia opened today.")
+    assert [(t.phase, t.indications) for t in found] == [("1/2", ("acute myeloid leukemia",))]

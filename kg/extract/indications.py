@@ -167,3 +167,9 @@ def padded_words(text: str) -> str:
     """An indication as lower-case words between spaces, so that `in` tests whole words
     (`" multiple myeloma "` in `" relapsed or refractory multiple myeloma "`)."""
     return f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "
+
+
+def padded_stems(text: str) -> str:
+    """`padded_words` with a plural `s` dropped from each word, so that `solid tumor` is
+    found in `refractory solid tumors`."""
+    return " ".join(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in padded_words(text).split(" "))

@@ -9,7 +9,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.designations import indication_list
 from kg.extract.drugs import COMPARATOR_BEFORE
-from kg.extract.indications import indications_in, padded_words
+from kg.extract.indications import indications_in, padded_stems
 from kg.facts import Trial
 from kg.sections import Sentence
 
@@ -147,6 +147,12 @@ def phases_overlap(a: str, b: str) -> bool:
     return a == b or bool(a and b and phase_digits(a) & phase_digits(b))
 
 
+def one_within_the_other(a: str, b: str) -> bool:
+    """`AML` and `relapsed/refractory AML`, in either order, plural or not."""
+    a, b = padded_stems(a), padded_stems(b)
+    return a in b or b in a
+
+
 def merge_indications(ctx: Context) -> None:
     """Within one drug and phase, an indication contained in a longer one is the same trial;
     a trial without indication is one of the drug's trials of an overlapping phase."""
@@ -156,7 +162,7 @@ def merge_indications(ctx: Context) -> None:
                 t.drugs == trial.drugs and t.indications and phases_overlap(t.phase, trial.phase)
                 for t in trials_)) or (not trial.phase and trial.indications and any(
                 t.drugs == trial.drugs and t.phase and t.indications
-                and padded_words(trial.indications[0]) in padded_words(t.indications[0])
+                and one_within_the_other(trial.indications[0], t.indications[0])
                 for t in trials_)):
             ctx.extraction.remove(trial)
     trials_ = ctx.extraction.of_type(Trial)
@@ -165,9 +171,9 @@ def merge_indications(ctx: Context) -> None:
             continue
         same = [t for t in trials_ if t is not trial and t.drugs == trial.drugs
                 and t.phase == trial.phase and t in ctx.extraction.facts]
-        mine = padded_words(trial.indications[0]) if trial.indications else " "
+        mine = padded_stems(trial.indications[0]) if trial.indications else " "
         for other in same:
-            theirs = padded_words(other.indications[0]) if other.indications else " "
+            theirs = padded_stems(other.indications[0]) if other.indications else " "
             reordered = set(theirs.split()) == set(mine.split())  # refractory/relapsed
             if mine.strip() and theirs != mine and (not theirs.strip() or theirs in mine
                                                     or reordered):
