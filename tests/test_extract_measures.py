@@ -144,3 +144,9 @@ def test_one_endpoint_written_two_ways_is_one_fact():
 def test_share_of_patients_named_by_their_treatment_with_a_threshold_result():
     assert outcomes("said 41% of PL-505-treated patients achieved LDL-C <70 mg/dL at Week 12 "
                     "vs 9% with placebo.") == [("", "LDL-C <70 mg/dL", Decimal("41"), "%")]
+
+
+def test_a_dose_restated_without_its_cohort_is_the_cohorts_dose():
+    assert doses("said patients in Cohort B received PL-505 at 180 mg daily. The trial has "
+                 "enrolled 41 patients at the 180 mg dose of PL-505.") == [
+        ("B", Decimal("180"), "mg")]

@@ -159,6 +159,22 @@ def doses(ctx: Context) -> None:
                 evidence = ctx.evidence(sentence, "kg.doses.v1")
                 cohort = ctx.extraction.add(Cohort(drug, label), evidence)
                 ctx.extraction.add(Dose(cohort, quantity(value, match.group("unit"))), evidence)
+    merge_unlabelled_doses(ctx)
+
+
+def merge_unlabelled_doses(ctx: Context) -> None:
+    """`patients in third-line receiving 180 mg` and later `41 patients for the 180 mg dose`:
+    a dose stated without a cohort is the same dose as one of the drug's cohorts at that
+    value, whose evidence it joins."""
+    labelled = {}
+    for dose in ctx.extraction.of_type(Dose):
+        if dose.cohort.label:
+            labelled.setdefault((dose.cohort.drug.name, dose.quantity), dose)
+    for dose in ctx.extraction.of_type(Dose):
+        kept = labelled.get((dose.cohort.drug.name, dose.quantity))
+        if not dose.cohort.label and kept is not None:
+            kept.evidence.extend(e for e in dose.evidence if e not in kept.evidence)
+            ctx.extraction.remove(dose)
 
 
 @dataclass(frozen=True)
