@@ -167,3 +167,13 @@ def test_a_drug_named_before_a_listing_platform_does_not_take_it():
                            "including SK-101 and SK-202, are its focus.\n")
     assert sorted((p.drug.name, p.platform) for p in extraction.of_type(PlatformUse)) == [
         ("SK-101", "Zentrix"), ("SK-202", "Zentrix")]
+
+
+def test_a_role_in_a_division_belongs_to_the_institution_named_next():
+    extraction = read_text(OPENING + "reported data. “The data are encouraging,” said Pat Q. "
+                           "Morrow, M.D., chief of the Division of Medical Oncology and the R.J. "
+                           "Kline Cancer Center, and scientific investigator at Harbor Health.\n")
+    assert [(r.person, r.role, r.organization.name)
+            for r in extraction.of_type(RoleAssignment)] == [
+        ("Pat Q. Morrow", "chief of the Division of Medical Oncology and scientific "
+         "investigator", "Harbor Health")]

@@ -26,9 +26,10 @@ ROLE_WORDS = re.compile(
     r"scientist|physician|executive|member|analyst|counsel|editor|author|contact|lead|leader|"
     r"principal|fellow|advisor|adviser|consultant|secretary|treasurer|oncologist|surgeon|"
     r"chief|relations|dean|chairman|owner|general)\b", re.IGNORECASE)
-ATTRIBUTION_AFTER = re.compile(
-    rf"{SAY}\s*,?\s+(?P<name>{NAME}){CREDENTIALS},\s+(?P<role>[^.“”\"]{{3,140}}?)"
-    rf"\s*(?=[.”\"]|$|,\s+(?:in|at|during|adding|who)\b)")
+ATTRIBUTION_AFTER = re.compile(  # initials (`the R.J. Kline Center`) do not end the role
+    rf"{SAY}\s*,?\s+(?P<name>{NAME}){CREDENTIALS},\s+"
+    rf"(?P<role>(?:[^.“”\"]|(?<=\b[A-Z])\.(?=[A-Z]|\s+[A-Z][a-z])){{3,140}}?)"
+    rf"\s*(?=(?<!\b[A-Z])\.|[”\"]|$|,\s+(?:in|at|during|adding|who)\b|,\s+and\s+[a-z])")
 ATTRIBUTION_BEFORE = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS},\s+(?P<role>[^.“”\"]{{3,140}}?),?\s+{SAY}\b")
 ORG_ROLE_NAME = re.compile(rf"(?P<role>(?:[A-Z][\w&\-]{0,30}\s+){{0,4}}(?:CEO|CFO|COO|CMO|CSO|"
@@ -64,6 +65,11 @@ IS_ROLE = re.compile(
 AND_AS_ROLE = re.compile(
     r"^\s+and\s+as\s+(?:an?\s+|the\s+)?(?P<role>[A-Z][^.;:,]{2,60}?)\s+(?:at|of)\s+(?:the\s+)?"
     r"(?:[a-z]+\s+){0,3}(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
+AND_ROLE_AT = re.compile(
+    r"^,?\s+and\s+(?:an?\s+|the\s+)?(?P<role>[a-z][^.;:,]{2,60}?)\s+at\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
+# A division or department is part of an institution, not an organisation of its own.
+SUBUNIT = re.compile(r"^(?:Division|Department|Section|Unit|Laboratory|Program)\b")
 LISTED_NAME = rf"(?:Dr\.\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}"
 NAME_LIST_ROLE = re.compile(
     rf"(?P<role>(?:[A-Z][a-z]+\s+)?(?:Principal\s+)?Investigators?|Co-Investigators?),?\s+"
@@ -108,13 +114,30 @@ def people(ctx: Context) -> None:
                 org = match.group("org") if "org" in pattern.groupindex else None
                 if add_person(ctx, sentence, name, match.group("role"), org):
                     seen.add(name)
-                    more = AND_AS_ROLE.match(sentence.text[match.end():])
-                    if more:
-                        add_person(ctx, sentence, name, more.group("role"), more.group("org"))
+                    rest = sentence.text[match.end():]
+                    more = AND_AS_ROLE.match(rest) or AND_ROLE_AT.match(rest)
+                    if more and add_person(ctx, sentence, name, more.group("role"),
+                                           more.group("org")):
+                        move_from_subunit(ctx, sentence, name)
         name_lists(ctx, sentence)
     contacts(ctx)
     glued_contacts(ctx)
     byline(ctx)
+
+
+def move_from_subunit(ctx: Context, sentence: Sentence, name: str) -> None:
+    """`chief of the Division of Oncology …, and investigator at Harbor Health`: the role
+    held in a division belongs to the institution the sentence names next."""
+    roles = [f for f in ctx.extraction.of_type(RoleAssignment) if f.person == name]
+    last = roles[-1] if roles else None
+    held = [f for f in roles[:-1] if f.organization and SUBUNIT.match(f.organization.name)]
+    if not held or last.organization is None:
+        return
+    for fact in (*held, last):
+        ctx.extraction.remove(fact)
+    parts = [f"{f.role} of the {f.organization.name}" for f in held] + [last.role]
+    ctx.extraction.add(RoleAssignment(name, " and ".join(parts), last.organization),
+                       ctx.evidence(sentence, "kg.people.v1"))
 
 
 def resolve_name(ctx: Context, name: str) -> str:
