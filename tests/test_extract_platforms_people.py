@@ -177,3 +177,9 @@ def test_a_role_in_a_division_belongs_to_the_institution_named_next():
             for r in extraction.of_type(RoleAssignment)] == [
         ("Pat Q. Morrow", "chief of the Division of Medical Oncology and scientific "
          "investigator", "Harbor Health")]
+
+
+def test_an_isotope_for_imaging_is_not_a_payload():
+    text = ("SK-12 can carry 203Pb, which serves to select patients and assess dosimetry, or "
+            "212Pb, which is used for alpha particle therapy; 68Ga for PET imaging is separate.")
+    assert [p.label for _, p in isotopes_in(text)] == ["lead-212"]

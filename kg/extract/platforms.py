@@ -43,14 +43,22 @@ PAYLOAD_CONTEXT = re.compile(r"\b(?:payloads?|conjugat\w*|warheads?|linked|deliv
                              re.IGNORECASE)
 
 
+IMAGING_USE = re.compile(r"^[\s,]*(?:which|that)?\s*(?:serves?|is|are|used|being)?\s*(?:used\s+)?"
+                         r"(?:to|for)\s+(?:\w+\s+){0,3}?(?:imaging|select\w*|dosimetry|"
+                         r"diagnos\w*|detect\w*|PET|SPECT|scans?)\b", re.IGNORECASE)
+
+
 def isotopes_in(text: str) -> list[tuple[int, Payload]]:
-    """(position, payload) of radioisotopes: `iodine-131`, `I-131`, `177Lu`, `[212Pb]`."""
+    """(position, payload) of radioisotopes: `iodine-131`, `I-131`, `177Lu`, `[212Pb]`; not
+    one the text gives an imaging use (`203Pb, which serves to select patients …`)."""
     text = text.translate(SUPERSCRIPTS)
     out = []
     for pattern in ISOTOPE_FORMS:
         for match in pattern.finditer(text):
             element = isotope_element(match.group("el"))
             mass = match.group("mass")
+            if IMAGING_USE.match(text[match.end():match.end() + 80]):
+                continue
             if element and 1 <= int(mass.rstrip("m")) <= 300:
                 identifiers = lexicon.isotope_ids().get((element, mass.lower()), ())
                 label = f"{element}-{mass}"
