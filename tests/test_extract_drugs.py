@@ -98,3 +98,9 @@ def test_a_combination_partner_in_a_self_description_is_not_the_companys():
 def test_a_code_in_a_treated_compound_is_the_drug():
     rows = developed(OPENING + "said 41% of KT-880-treated patients responded.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-880")]
+
+
+def test_an_acronym_the_text_defines_for_an_institution_is_not_a_drug():
+    rows = developed(OPENING + "signed an agreement with UNOH to develop its vaccine with "
+                     "the University of Northern Ohio (“UNOH”). The vaccine KT-12 is dosed.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-12")]

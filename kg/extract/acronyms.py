@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-DEFINITION = re.compile(r"(?<![\w-])(?P<long>(?:[A-Za-z][\w\-]{0,30}\s+){1,6}?)\("
-                        r"(?P<short>[A-Za-z][A-Za-z0-9/\-]{1,9})\)")
+DEFINITION = re.compile(r"(?<![\w-])(?P<long>(?:[A-Za-z][\w\-]{0,30}\s+){1,6}?)\([“\"‘']?"
+                        r"(?P<short>[A-Za-z][A-Za-z0-9/\-]{1,9})[”\"’']?\)")
 MINOR = {"of", "or", "and", "the", "in", "with", "for", "to", "a", "an"}
 
 

@@ -215,6 +215,7 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     sentences = [s for s in ctx.structure.sentences if s.section not in SKIP_SECTIONS]
     accepted = accepted_names(sentences, tickers)
     accepted -= trial_names(sentences, tickers) | named_after_drugs(accepted) | doubled(accepted)
+    accepted -= {iris.drug_key(short) for short in organization_acronyms(ctx.acronyms)}
     groups = alias_groups(sentences, tickers, accepted)
     names = known_names(groups)
     for sentence in sentences:
@@ -234,6 +235,19 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     ctx.focus_drug = focus_drug(ctx)
     if ctx.focus_drug:
         ctx.owned.add(ctx.focus_drug.name)
+
+
+INSTITUTION = re.compile(r"\b(?:University|Institute|Hospital|Cent(?:er|re)|College|School|"
+                         r"Clinic|Foundation|Academy|Agency|Administration|Society|Association)\b")
+
+
+def organization_acronyms(acronyms: dict[str, str]) -> set[str]:
+    """Acronyms the document defines for an organisation (`the University of California Los
+    Angeles (“UCLA”)`, `Acme Biologics (AB)`): never drug names."""
+    from kg.extract.companies import organization_names
+
+    return {short for short, long_form in acronyms.items()
+            if INSTITUTION.search(long_form) or organization_names(long_form)}
 
 
 def known_names(groups: dict[str, Drug]) -> re.Pattern | None:
