@@ -183,3 +183,8 @@ def test_an_isotope_for_imaging_is_not_a_payload():
     text = ("SK-12 can carry 203Pb, which serves to select patients and assess dosimetry, or "
             "212Pb, which is used for alpha particle therapy; 68Ga for PET imaging is separate.")
     assert [p.label for _, p in isotopes_in(text)] == ["lead-212"]
+
+
+def test_a_small_molecule_is_a_drug_class_not_a_platform():
+    extraction = read_text(OPENING + "said SK-31 is an oral small molecule inhibitor of KRAS.\n")
+    assert extraction.of_type(PlatformUse) == []
