@@ -104,3 +104,10 @@ def test_an_acronym_the_text_defines_for_an_institution_is_not_a_drug():
     rows = developed(OPENING + "signed an agreement with UNOH to develop its vaccine with "
                      "the University of Northern Ohio (“UNOH”). The vaccine KT-12 is dosed.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-12")]
+
+
+def test_a_platform_name_is_never_a_drug_and_a_company_head_word_is_no_drug():
+    rows = developed(OPENING + "agreed to buy ORVO Biologics B.V., which uses its Zentrix® "
+                     "platform to make KT-61. Zentrix® is a registered trademark. More on ORVO "
+                     "is at its website, and ORVO was founded in 2015.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-61")]

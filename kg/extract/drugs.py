@@ -216,6 +216,7 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     accepted = accepted_names(sentences, tickers)
     accepted -= trial_names(sentences, tickers) | named_after_drugs(accepted) | doubled(accepted)
     accepted -= {iris.drug_key(short) for short in organization_acronyms(ctx.acronyms)}
+    accepted -= organization_heads(ctx.text)
     groups = alias_groups(sentences, tickers, accepted)
     names = known_names(groups)
     for sentence in sentences:
@@ -248,6 +249,15 @@ def organization_acronyms(acronyms: dict[str, str]) -> set[str]:
 
     return {short for short, long_form in acronyms.items()
             if INSTITUTION.search(long_form) or organization_names(long_form)}
+
+
+def organization_heads(text: str) -> set[str]:
+    """`LAVA` where the text names `LAVA Therapeutics N.V.`: an all-capitals word that opens
+    an organisation's name is that organisation's short name, not a drug."""
+    from kg.extract.companies import organization_names
+
+    heads = {name.split()[0] for _s, _e, name in organization_names(text)}
+    return {iris.drug_key(h) for h in heads if CAPS_NAME.fullmatch(h)}
 
 
 def known_names(groups: dict[str, Drug]) -> re.Pattern | None:
@@ -288,15 +298,17 @@ def accepted_names(sentences, tickers: set[str]) -> set[str]:
     """Codes and generic names; brand names only in a drug context; never a word used as a
     modifier (`the X platform`, `X compounds`)."""
     accepted: set[str] = set()
+    modifiers: set[str] = set()
     for sentence in sentences:
         for cand in candidates(sentence.text, tickers) + context_names(sentence.text, tickers):
             if cand.kind != "code" and is_modifier(sentence.text, cand):
+                modifiers.add(iris.drug_key(cand.text))
                 continue
             if cand.kind != "brand" or in_drug_context(sentence.text, cand):
                 accepted.add(iris.drug_key(strip_isotope(cand.text)))
         for name in appositive_names(sentence.text, tickers):
             accepted.add(iris.drug_key(name))
-    return accepted
+    return accepted - modifiers  # `the Gammabody® platform` anywhere: never a drug
 
 
 def appositive_names(text: str, tickers: set[str]) -> list[str]:
