@@ -97,3 +97,10 @@ def test_relative_clause_refers_back_to_the_indications():
     result = rows("plans to test WB-141 in gout, lupus and psoriasis, indications for which "
                   "WB-141 has been granted Orphan Drug Designation by the FDA.")
     assert [r[3] for r in result] == ["gout", "lupus", "psoriasis"]
+
+
+def test_a_pathway_the_company_targets_is_not_a_designation_it_holds():
+    found = rows("said new KT-710 data went to the FDA to guide the granted FDA Type C meeting "
+                 "planned for the third quarter to discuss an accelerated approval regulatory "
+                 "pathway.")
+    assert found == []

@@ -64,6 +64,9 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
     status = "positive-opinion" if POSITIVE_OPINION.search(segment) else "granted"
     evidence = ctx.evidence(sentence, "kg.designations.v1")
     for match in matches:
+        if PATHWAY_AFTER.match(segment[match.end:]) or SOUGHT_BEFORE.search(
+                segment[max(0, match.start - 40):match.start]):
+            continue
         agency = agency_for(ctx, sentence, match, agencies)
         drug = ctx.drug_near(sentence, offset + match.start)
         if not agency or not drug:
@@ -73,6 +76,13 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
         for indication in listed or [None]:
             text = ctx.indication_text(indication.text) if indication else ""
             ctx.extraction.add(Designation(drug, match.key, agency, text, status), evidence)
+
+
+# `targeting an accelerated approval pathway`: a route the company hopes for, not one it holds.
+PATHWAY_AFTER = re.compile(r"^\s*(?:regulatory\s+)?(?:pathway|path|route)\b", re.IGNORECASE)
+SOUGHT_BEFORE = re.compile(r"\b(?:targeting|targets?|pursu(?:e|es|ing)|toward(?:s)?|"
+                           r"discuss(?:es|ing)?|potential(?:ly)?|possible)\s+(?:an?\s+|the\s+)?"
+                           r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 NEW_CLAUSE = re.compile(r"\b(?:and|but|while|which|who|where)\s+(?:\w+\s+)?(?:is|was|are|were|has|"
