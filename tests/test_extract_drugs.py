@@ -111,3 +111,9 @@ def test_a_platform_name_is_never_a_drug_and_a_company_head_word_is_no_drug():
                      "platform to make KT-61. Zentrix® is a registered trademark. More on ORVO "
                      "is at its website, and ORVO was founded in 2015.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-61")]
+
+
+def test_a_radiolabelled_name_is_a_drug_even_without_digits():
+    rows = developed(OPENING + "completed a cohort of its trial of 64Cu/67Cu-KES-bisPSMA. "
+                     "Imaging with 64Cu-KES-bisPSMA selects patients for 67Cu-KES-bisPSMA.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "64Cu/67Cu-KES-bisPSMA")]

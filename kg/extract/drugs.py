@@ -19,6 +19,12 @@ CODE = re.compile(
     r"(?:-\d+[A-Za-z]?)?(?: \d{1,2}[A-Z](?![\w-]))?)"
     r"(?!(?!-(?:treated|based|related|mediated|induced|containing|loaded)\b)[\w-]*\w)"
     r"(?!\s*%)")
+# `64Cu-SAR-bisPSMA`, `64Cu/67Cu-SAR-bisPSMA`, `[177Lu]Lu-XYZ`: a radiolabelled name is a drug
+# even when the name after the isotope has no digits.
+ISOTOPE_PREFIX = r"(?:\[\d{2,3}[A-Z][a-z]?\]|\d{2,3}[A-Z][a-z]?(?:/\d{2,3}[A-Z][a-z]?)?-)"
+RADIOLABELLED = re.compile(
+    rf"(?<![\w\]/.\-])(?P<name>{ISOTOPE_PREFIX}[A-Za-z][A-Za-z0-9]{{1,15}}"
+    rf"(?:-[A-Za-z0-9]{{1,15}}){{0,3}})(?![\w-])")
 ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
 INN = re.compile(r"(?<![\w-])(?P<inn>[A-Za-z][a-z]{4,}(?:-[a-z]+)?)(?![\w-])")
 MODIFIER = re.compile(
@@ -137,6 +143,13 @@ def _candidates(text: str, tickers: frozenset[str]) -> tuple[Candidate, ...]:
         code = match.group("code")
         if is_code_name(code, tickers) and not is_trial_name(text, match.end(), code):
             found.append(Candidate(code, match.start(), match.end(), "code"))
+    for match in RADIOLABELLED.finditer(text):
+        name = match.group("name")
+        symbols = re.findall(r"\d{2,3}([A-Z][a-z]?)", name.split("-")[0] + "-")
+        bare = strip_isotope(name)
+        if bare != name and all(sym in element_symbols() for sym in symbols) \
+                and sum(c.isupper() for c in bare) >= 2:
+            found.append(Candidate(name, match.start(), match.end(), "code"))
     for match in INN.finditer(text):
         if is_inn(match.group("inn")):
             end = match.end()
@@ -201,10 +214,11 @@ def without_overlaps(found: list[Candidate]) -> list[Candidate]:
 
 
 def strip_isotope(name: str) -> str:
-    """`[177Lu]AB-12`, `177Lu-AB-12`, `Lu-177-AB-12` → `AB-12` (the isotope is the payload,
-    not the name)."""
-    match = re.match(r"^(?:\[\d{2,3}(?P<a>[A-Z][a-z]?)\]\s*|\d{2,3}(?P<b>[A-Z][a-z]?)[- ]"
-                     r"(?=[A-Za-z])|(?P<c>[A-Z][a-z]?)-\d{2,3}m?-(?=[A-Za-z]))", name)
+    """`[177Lu]AB-12`, `177Lu-AB-12`, `Lu-177-AB-12`, `64Cu/67Cu-AB-12` → `AB-12` (the isotope is
+    the payload, not the name)."""
+    match = re.match(r"^(?:\[\d{2,3}(?P<a>[A-Z][a-z]?)\]\s*|\d{2,3}(?P<b>[A-Z][a-z]?)"
+                     r"(?:/\d{2,3}[A-Z][a-z]?)?[- ](?=[A-Za-z])|(?P<c>[A-Z][a-z]?)-\d{2,3}m?-"
+                     r"(?=[A-Za-z]))", name)
     if match and (match.group("a") or match.group("b") or match.group("c")) in element_symbols():
         return name[match.end():]
     return name
