@@ -131,3 +131,9 @@ def test_an_unphased_mention_of_a_phased_trial_with_a_fuller_wording_is_that_tri
     found = trials("said HR-778 entered a Phase 1/2 trial in acute myeloid leukemia. The "
                    "clinical trial in relapsed/refractory acute myeloid leukemia opened today.")
     assert [(t.phase, t.indications) for t in found] == [("1/2", ("acute myeloid leukemia",))]
+
+
+def test_a_study_describing_the_phased_trial_is_the_same_trial():
+    found = trials("dosed the first patient in its Phase 3 trial of HR-779, a randomized "
+                   "double-blind study in patients with acute myeloid leukemia.")
+    assert [(t.phase, t.indications) for t in found] == [("3", ("acute myeloid leukemia",))]

@@ -58,7 +58,8 @@ def trials(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
         phases = [m for m in PHASE.finditer(sentence.text) if is_trial_phase(sentence.text, m)]
         others = [m for m in ANOTHER_STUDY.finditer(sentence.text)
-                  if phases and m.start() > phases[0].start() and not PHASE.search(m.group(0))]
+                  if phases and m.start() > phases[0].start() and not PHASE.search(m.group(0))
+                  and is_further_study(sentence.text, phases, m)]
         starts = sorted([m.start() for m in phases + others] + [len(sentence.text)])
         for match in phases + others:
             end = next(s for s in starts if s > match.start())
@@ -67,6 +68,21 @@ def trials(ctx: Context) -> None:
             for match in UNPHASED.finditer(sentence.text):
                 read_trial(ctx, sentence, match, len(sentence.text))
     merge_indications(ctx)
+
+
+FURTHER = re.compile(r"^(?:another|a\s+second|a\s+separate|an?\s+additional)\b", re.I)
+ALSO_TESTED = re.compile(r"\b(?:and|also|as\s+well\s+as)\b[^;]{0,40}?\b(?:evaluated|tested|studied|"
+                         r"investigated|assessed|enrolling|enrolled)\b", re.IGNORECASE)
+
+
+def is_further_study(text: str, phases: list[re.Match], match: re.Match) -> bool:
+    """`… and is also being tested in an investigator-sponsored study in …` or `another
+    study`: a study of its own, not `Phase 3 trial of X, a randomized study in …`, which
+    describes the phased one."""
+    if FURTHER.match(match.group(0)):
+        return True
+    previous = max(p.end() for p in phases if p.start() < match.start())
+    return bool(ALSO_TESTED.search(text[previous:match.start()]))
 
 
 def is_trial_phase(text: str, match: re.Match) -> bool:
