@@ -117,3 +117,9 @@ def test_a_radiolabelled_name_is_a_drug_even_without_digits():
     rows = developed(OPENING + "completed a cohort of its trial of 64Cu/67Cu-KES-bisPSMA. "
                      "Imaging with 64Cu-KES-bisPSMA selects patients for 67Cu-KES-bisPSMA.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "64Cu/67Cu-KES-bisPSMA")]
+
+
+def test_a_drug_named_once_with_its_portfolio_is_still_a_drug():
+    rows = developed(OPENING + "said its tislumab portfolio is growing. The Phase 3 trial of "
+                     "tislumab met its primary endpoint.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "tislumab")]

@@ -308,6 +308,10 @@ GENERIC_NOUN_AFTER = re.compile(r"^\s*(?:®|™)?\s*(?:compounds?|platforms?|tec
                                 r"delivery|carrier|family|class)\b", re.IGNORECASE)
 
 
+PLATFORM_AFTER = re.compile(r"^\s*(?:®|™)?\s*(?:platforms?|technolog(?:y|ies))\b",
+                            re.IGNORECASE)
+
+
 def accepted_names(sentences, tickers: set[str]) -> set[str]:
     """Codes and generic names; brand names only in a drug context; never a word used as a
     modifier (`the X platform`, `X compounds`)."""
@@ -316,7 +320,8 @@ def accepted_names(sentences, tickers: set[str]) -> set[str]:
     for sentence in sentences:
         for cand in candidates(sentence.text, tickers) + context_names(sentence.text, tickers):
             if cand.kind != "code" and is_modifier(sentence.text, cand):
-                modifiers.add(iris.drug_key(cand.text))
+                if PLATFORM_AFTER.match(sentence.text[cand.end:]):
+                    modifiers.add(iris.drug_key(cand.text))
                 continue
             if cand.kind != "brand" or in_drug_context(sentence.text, cand):
                 accepted.add(iris.drug_key(strip_isotope(cand.text)))
