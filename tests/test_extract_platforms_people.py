@@ -188,3 +188,10 @@ def test_an_isotope_for_imaging_is_not_a_payload():
 def test_a_small_molecule_is_a_drug_class_not_a_platform():
     extraction = read_text(OPENING + "said SK-31 is an oral small molecule inhibitor of KRAS.\n")
     assert extraction.of_type(PlatformUse) == []
+
+
+def test_an_including_list_of_diseases_does_not_take_the_platform():
+    extraction = read_text(OPENING + "said its Zentrix platform yielded SK-101 for cancers "
+                           "including AML, alone or with SK-202.\n")
+    assert [(p.drug.name, p.platform) for p in extraction.of_type(PlatformUse)] == [
+        ("SK-101", "Zentrix")]

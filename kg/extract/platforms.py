@@ -154,14 +154,16 @@ def platforms_and_payloads(ctx: Context) -> None:
         ctx.extraction.add(PlatformUse(drug, name), evidence)
 
 
-INCLUDING = re.compile(r"\b(?:including|such\s+as)\b")
+PLATFORM_WORD = re.compile(r"\b(?:platforms?|technolog(?:y|ies))\b")
+INCLUDING = re.compile(r"\s*[®™]?\s*[,(]?\s*(?:including|such\s+as)\b")
 
 
 def listed_after(text: str, mentions, offset: int, position: int) -> list:
     """The drugs a named platform lists right after it (`its X® platform, including A,
     targeting …, and B`), to the end of the clause; none when it lists none."""
-    key = INCLUDING.search(text, position, position + 80)
-    if not key or re.search(r"[;.]", text[position:key.start()]):
+    word = PLATFORM_WORD.search(text, position, position + 80)
+    key = word and INCLUDING.match(text, word.end())
+    if not key:
         return []
     end = text.find(";", key.end())
     end = len(text) if end < 0 else end
