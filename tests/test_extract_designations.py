@@ -104,3 +104,9 @@ def test_a_pathway_the_company_targets_is_not_a_designation_it_holds():
                  "planned for the third quarter to discuss an accelerated approval regulatory "
                  "pathway.")
     assert found == []
+
+
+def test_a_drug_that_targets_a_protein_keeps_its_designation():
+    found = rows("said KT-720, an antibody that targets TROP2 received Fast Track designation "
+                 "from the FDA for gastric cancer.")
+    assert [(f[0], f[1]) for f in found] == [("KT-720", "fast-track")]

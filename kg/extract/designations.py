@@ -80,9 +80,9 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
 
 # `targeting an accelerated approval pathway`: a route the company hopes for, not one it holds.
 PATHWAY_AFTER = re.compile(r"^\s*(?:regulatory\s+)?(?:pathway|path|route)\b", re.IGNORECASE)
-SOUGHT_BEFORE = re.compile(r"\b(?:targeting|targets?|pursu(?:e|es|ing)|toward(?:s)?|"
-                           r"discuss(?:es|ing)?|potential(?:ly)?|possible)\s+(?:an?\s+|the\s+)?"
-                           r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+SOUGHT_BEFORE = re.compile(r"\b(?:targeting|pursu(?:e|es|ing)|toward(?:s)?|discuss(?:es|ing)?|"
+                           r"potential|possible)\s+(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}$",
+                           re.IGNORECASE)
 
 
 NEW_CLAUSE = re.compile(r"\b(?:and|but|while|which|who|where)\s+(?:\w+\s+)?(?:is|was|are|were|has|"
