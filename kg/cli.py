@@ -299,9 +299,11 @@ def load(files: tuple[Path, ...], store_dir: Path | None, force: bool, max_reque
 
     Each graph replaces its namesake (Graph Store Protocol PUT); graphs the server already
     holds unchanged are skipped, so a re-run after a failure loads only what is missing.
+    The entity resolution graph is then computed over all the server holds.
     Exit 2 when any graph failed.
     """
     from kg.remote import load_graphs
+    from kg.resolve import ResolvedOnServer
     from kg.store import graphs_in
 
     try:
@@ -312,7 +314,7 @@ def load(files: tuple[Path, ...], store_dir: Path | None, force: bool, max_reque
             raise KgError("no server given: pass --endpoint URL")
         with open_source(files, store_dir) as store:
             graphs = graphs_in(store, ", ".join(map(str, files)) or "store")
-        report = load_graphs(server, graphs, force=force)
+        report = load_graphs(server, ResolvedOnServer(server, graphs), force=force)
     except KgError as err:
         fail(err)
     echo_load(report, quiet)

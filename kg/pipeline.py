@@ -358,42 +358,15 @@ class StoreGraphs(Mapping):
 
 def load_to_server(server: SparqlServer, store: Path | None, graphs: list[str],
                    in_memory: dict[str, list] | None, force: bool) -> LoadReport:
-    """The build's graphs to the server, then the resolution graph: the store's when there
-    is a store (graphs are read from it one at a time), else resolved over the server's own
-    graphs once this build's are on it, so it covers what earlier builds loaded too."""
-    from pyoxigraph import NamedNode
-
+    """The build's graphs to the server (read from the store one at a time when there is
+    one), then `id:graph/resolution` resolved over everything the server then holds, so that
+    graphs other builds loaded there stay resolvable too."""
     from kg.remote import load_graphs
-    from kg.resolve import RESOLUTION_GRAPH
+    from kg.resolve import ResolvedOnServer
     from kg.store import reading
 
     if in_memory is not None:
         return load_graphs(server, ResolvedOnServer(server, in_memory), force=force)
     with reading(store) as opened:
-        if opened.contains_named_graph(NamedNode(RESOLUTION_GRAPH)):
-            graphs = [*graphs, RESOLUTION_GRAPH]
-        return load_graphs(server, StoreGraphs(opened, graphs), force=force)
-
-
-class ResolvedOnServer(Mapping):
-    """The build's graphs, then `id:graph/resolution` computed over the server when it is
-    asked for, which `load_graphs` does after putting every other graph."""
-
-    def __init__(self, server: SparqlServer, graphs: dict[str, list]) -> None:
-        from kg.resolve import RESOLUTION_GRAPH
-
-        self.server, self.graphs, self.resolution = server, graphs, RESOLUTION_GRAPH
-
-    def __getitem__(self, graph_iri: str) -> list:
-        if graph_iri != self.resolution:
-            return self.graphs[graph_iri]
-        from kg.resolve import resolution_quads, resolve
-
-        return resolution_quads(resolve(lambda sparql: self.server.select(sparql)[1]))
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self.graphs
-        yield self.resolution
-
-    def __len__(self) -> int:
-        return len(self.graphs) + 1
+        return load_graphs(server, ResolvedOnServer(server, StoreGraphs(opened, graphs)),
+                           force=force)

@@ -366,26 +366,25 @@ def load_graphs(server: SparqlServer, graphs: Mapping[str, Sequence], *, force: 
     on_server = {} if force else server.fingerprints(list(graphs))
     pending = list(graphs)
     for n, graph_iri in enumerate(pending):
-        quads = graphs[graph_iri]
-        known = fingerprint(quads)
-        if known[1] and on_server.get(graph_iri) == known:
-            report.skipped.append(graph_iri)
-            status = "skipped"
-        else:
-            try:
-                server.put_graph(graph_iri, quads)
-            except Unreachable as err:
-                report.failed[graph_iri] = str(err)
-                for rest in pending[n + 1:]:
-                    report.failed[rest] = "not sent: the server stopped answering"
-                break
-            except KgError as err:
-                report.failed[graph_iri] = str(err)
-                status = "failed"
+        try:
+            quads = graphs[graph_iri]  # the resolution graph is computed now, over the server
+            known = fingerprint(quads)
+            if known[1] and on_server.get(graph_iri) == known:
+                report.skipped.append(graph_iri)
+                status = "skipped"
             else:
+                server.put_graph(graph_iri, quads)
                 report.loaded.append(graph_iri)
                 report.triples += len(quads)
                 status = "loaded"
+        except Unreachable as err:
+            report.failed[graph_iri] = str(err)
+            for rest in pending[n + 1:]:
+                report.failed[rest] = "not sent: the server stopped answering"
+            break
+        except KgError as err:
+            report.failed[graph_iri] = str(err)
+            status = "failed"
         if progress:
             progress(graph_iri, status)
     report.seconds = time.perf_counter() - started

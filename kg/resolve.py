@@ -24,7 +24,7 @@ merge is undone with `kg resolve --split IRI`, kept in the store's `id:graph/cur
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -335,3 +335,25 @@ def evidence_rows(resolution: Resolution) -> tuple[list[str], list[list[str]]]:
 
 def compact(iri: str) -> str:
     return "id:" + iri[len(iris.ID):] if iri.startswith(iris.ID) else iri
+
+
+class ResolvedOnServer(Mapping):
+    """Graphs to load to a SPARQL server, then `id:graph/resolution` resolved over the
+    server when asked for, which `kg.remote.load_graphs` does after putting the others: a
+    store's own resolution covers only that store, and would hide what other loads put on a
+    shared server. A resolution graph among `graphs` is left out for the server's."""
+
+    def __init__(self, server, graphs: Mapping[str, list]) -> None:
+        self.server, self.graphs = server, graphs
+
+    def __getitem__(self, graph_iri: str) -> list:
+        if graph_iri != RESOLUTION_GRAPH:
+            return self.graphs[graph_iri]
+        return resolution_quads(resolve(lambda sparql: self.server.select(sparql)[1]))
+
+    def __iter__(self) -> Iterator[str]:
+        yield from (g for g in self.graphs if g != RESOLUTION_GRAPH)
+        yield RESOLUTION_GRAPH
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

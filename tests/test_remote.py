@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from acme_releases import write_releases
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,7 +34,7 @@ from kg.remote import (
     move_into_place,
     ntriples_lines,
 )
-from kg.resolve import RESOLUTION_GRAPH
+from kg.resolve import RESOLUTION_GRAPH, ResolvedOnServer
 from kg.store import graphs_in, reading
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -370,3 +371,23 @@ def test_fingerprint_counts_triples_and_reads_the_disclosure(corpus):
     quads = next(iter(corpus["graphs"].values()))
     count, content_hash, version = fingerprint(quads)
     assert count == len(quads) and len(content_hash) == 64 and version
+
+
+def test_two_stores_loaded_to_one_server_stay_resolvable_together(tmp_path, oxigraph):
+    first = write_releases(tmp_path / "a", "acme-2023-03-01.txt")
+    third = write_releases(tmp_path / "b", "acme-2024-09-02.txt")
+    runner = CliRunner()
+    for docs, store in ((first, "store-a"), (third, "store-b")):
+        result = runner.invoke(main, ["build", *map(str, docs), "--store", str(tmp_path / store),
+                                      "--endpoint", oxigraph.url, "--quiet"])
+        assert result.exit_code == 0, result.output
+    timeline = runner.invoke(main, ["query", "timeline", "--param", "name=AB-123", "--format",
+                                    "json", "--endpoint", oxigraph.url])
+    assert timeline.exit_code == 0 and json.loads(timeline.stdout)  # the first store's drug
+
+
+def test_a_resolution_the_server_cannot_answer_is_reported_not_raised(corpus):
+    server = client(f"http://127.0.0.1:{_closed_port()}")
+    graphs = ResolvedOnServer(server, {})
+    report = load_graphs(server, graphs, force=True)
+    assert list(report.failed) == [RESOLUTION_GRAPH]
