@@ -195,3 +195,12 @@ def test_an_including_list_of_diseases_does_not_take_the_platform():
                            "including AML, alone or with SK-202.\n")
     assert [(p.drug.name, p.platform) for p in extraction.of_type(PlatformUse)] == [
         ("SK-101", "Zentrix")]
+
+
+def test_a_division_role_from_another_sentence_stays_where_it_was():
+    extraction = read_text(OPENING + "reported data. “We are pleased,” said Pat Q. Morrow, "
+                           "M.D., chief of the Division of Surgery and the Kline Cancer Center. "
+                           "“The data are strong,” said Pat Q. Morrow, M.D., professor of "
+                           "surgery, and investigator at Harbor Health.\n")
+    roles = {(r.role, r.organization.name) for r in extraction.of_type(RoleAssignment)}
+    assert ("chief", "Division of Surgery") in roles

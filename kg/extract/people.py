@@ -128,16 +128,20 @@ def people(ctx: Context) -> None:
 def move_from_subunit(ctx: Context, sentence: Sentence, name: str) -> None:
     """`chief of the Division of Oncology …, and investigator at Harbor Health`: the role
     held in a division belongs to the institution the sentence names next."""
-    roles = [f for f in ctx.extraction.of_type(RoleAssignment) if f.person == name]
+    here = ctx.evidence(sentence, "kg.people.v1")
+    roles = [f for f in ctx.extraction.of_type(RoleAssignment)
+             if f.person == name and here in f.evidence]
     last = roles[-1] if roles else None
     held = [f for f in roles[:-1] if f.organization and SUBUNIT.match(f.organization.name)]
     if not held or last.organization is None:
         return
+    evidence = [e for f in (*held, last) for e in f.evidence]
     for fact in (*held, last):
         ctx.extraction.remove(fact)
     parts = [f"{f.role} of the {f.organization.name}" for f in held] + [last.role]
-    ctx.extraction.add(RoleAssignment(name, " and ".join(parts), last.organization),
-                       ctx.evidence(sentence, "kg.people.v1"))
+    merged = RoleAssignment(name, " and ".join(parts), last.organization)
+    for item in dict.fromkeys(evidence):
+        ctx.extraction.add(merged, item)
 
 
 def resolve_name(ctx: Context, name: str) -> str:
