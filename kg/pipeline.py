@@ -193,7 +193,8 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
                     break
             if writer is not None and prune:
                 report.pruned = writer.prune(paths)
-        if writer is not None and writer.changed:
+            stale = writer is not None and (writer.changed or resolution_outdated(writer.store))
+        if stale:
             from kg.resolve import refresh_resolution
 
             refresh_resolution(store)  # over the whole store, now closed
@@ -354,6 +355,20 @@ class StoreGraphs(Mapping):
 
     def __len__(self) -> int:
         return len(self.graph_iris)
+
+
+def resolution_outdated(store) -> bool:
+    """Whether the store's resolution graph predates this version's form (no name keys
+    while the store holds entities): then a build that changed no file still refreshes it."""
+    from pyoxigraph import NamedNode
+
+    from kg.resolve import RESOLUTION_GRAPH
+
+    keyed = store.quads_for_pattern(None, NamedNode(iris.term("nameKey")), None,
+                                    NamedNode(RESOLUTION_GRAPH))
+    named = store.quads_for_pattern(None, NamedNode("http://www.w3.org/2004/02/skos/core#"
+                                                    "prefLabel"), None, None)
+    return next(iter(keyed), None) is None and next(iter(named), None) is not None
 
 
 def load_to_server(server: SparqlServer, store: Path | None, graphs: list[str],

@@ -308,3 +308,19 @@ def _resolves(store, entity: str) -> str:
     found = list(store.quads_for_pattern(_node(ID + entity), _node(BKG + "resolvesTo"), None,
                                          _node(RESOLUTION_GRAPH)))
     return found[0].object.value if found else ""
+
+
+def test_an_unchanged_rebuild_refreshes_a_resolution_graph_of_an_older_form(tmp_path):
+    store_dir = tmp_path / "store"
+    docs = write_releases(tmp_path / "docs")
+    build(docs, store=store_dir)
+    key = _node(BKG + "nameKey")
+    store = Store(str(store_dir))
+    for quad in list(store.quads_for_pattern(None, key, None, _node(RESOLUTION_GRAPH))):
+        store.remove(quad)  # as a store built before name keys existed
+    store.flush()
+    del store
+    report = build(docs, store=store_dir)
+    assert report.unchanged == len(docs)
+    with reading(store_dir) as opened:
+        assert any(opened.quads_for_pattern(None, key, None, _node(RESOLUTION_GRAPH)))
