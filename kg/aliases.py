@@ -218,8 +218,8 @@ def links(entities: dict[str, Entity], issuers: dict[int, str]) -> list[Link]:
         name_links(entity, carries)
         for listing, graphs in entity.listings.items():
             carries(entity.iri, ("listing", listing), RULE_LISTING, listing_text(listing), graphs)
-        if entity.identifiers:
-            graphs = entity.graphs()
+        graphs = entity.graphs() if entity.identifiers else set()
+        if graphs:  # an identifier counts where the entity is named, as before
             for identifier in entity.identifiers:
                 carries(entity.iri, ("id", identifier), RULE_IDENTIFIER, entity.label, graphs)
         if entity.kind == ORGANIZATION:

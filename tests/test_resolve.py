@@ -324,3 +324,13 @@ def test_an_unchanged_rebuild_refreshes_a_resolution_graph_of_an_older_form(tmp_
     assert report.unchanged == len(docs)
     with reading(store_dir) as opened:
         assert any(opened.quads_for_pattern(None, key, None, _node(RESOLUTION_GRAPH)))
+
+
+def test_an_identifier_on_an_unnamed_entity_joins_nothing():
+    mondo = "http://purl.obolibrary.org/obo/MONDO_0009693"
+    resolution = resolved(
+        graph(1, f'<indication/mm> a bkg:Indication ; skos:prefLabel "multiple myeloma" ; '
+                 f'skos:exactMatch <{mondo}> .\n'),
+        graph(2, f'<indication/plasma-cell-myeloma> a bkg:Indication ; '
+                 f'skos:exactMatch <{mondo}> .\n'))
+    assert merged(resolution) == set()
