@@ -80,3 +80,9 @@ def test_an_organization_name_wraps_a_line_but_never_a_blank_line():
     names = [n for _, _, n in organization_names(
         "About Orbis Biologics\n\nOrbis Biologics B.V. is a partner of Acme Bio,\nInc. today.")]
     assert names == ["Orbis Biologics", "Orbis Biologics B.V.", "Acme Bio, Inc."]
+
+
+def test_long_runs_of_spaces_between_capitalised_words_are_read_at_once():
+    # each gap could be split between the space patterns in many ways: exponential before
+    text = " ".join(["Alpha" + " " * 24] * 7) + "Therapeutics"
+    assert [n for _, _, n in organization_names(text)] == ["Alpha Alpha Alpha Alpha Therapeutics"]

@@ -26,7 +26,7 @@ NAME_TOKEN = (r"(?:[A-Z][A-Za-z0-9&'’\-]{0,30}|[a-z][A-Z][A-Za-z0-9\-]{0,30}|"
               r"\d{1,4}[A-Za-z][A-Za-z0-9\-]{0,30})[™®]?")
 # Spaces within a name may wrap onto the next line of a plain-text release, never across a
 # blank line (a heading such as `About Acme Bio` and the paragraph after it are two names).
-SPACE = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+SPACE = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # one way to match a run of spaces, no backtracking
 CONNECTOR = rf"(?:{SPACE}(?:&|of|de|la|du){SPACE}|{SPACE})"
 ORG_NAME = re.compile(
     rf"(?<![\w])(?<!\w-)(?P<name>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,4}}?"
