@@ -137,3 +137,10 @@ def test_a_study_describing_the_phased_trial_is_the_same_trial():
     found = trials("dosed the first patient in its Phase 3 trial of HR-779, a randomized "
                    "double-blind study in patients with acute myeloid leukemia.")
     assert [(t.phase, t.indications) for t in found] == [("3", ("acute myeloid leukemia",))]
+
+
+def test_a_trial_named_by_nothing_but_the_word_is_no_trial():
+    assert trials("said HR-880 was well tolerated, as in previous clinical trials of HR-880 "
+                  "in patients.") == []
+    [named] = trials("said HR-881 is in the KESTREL clinical trial in patients.")
+    assert named.name == "KESTREL"

@@ -171,7 +171,12 @@ def one_within_the_other(a: str, b: str) -> bool:
 
 def merge_indications(ctx: Context) -> None:
     """Within one drug and phase, an indication contained in a longer one is the same trial;
-    a trial without indication is one of the drug's trials of an overlapping phase."""
+    a trial without indication is one of the drug's trials of an overlapping phase; `previous
+    clinical trials of X` (no phase, indication, NCT id or name) says nothing of a trial."""
+    trials_ = ctx.extraction.of_type(Trial)
+    for trial in trials_:
+        if not (trial.phase or trial.indications or trial.nct_id or trial.name):
+            ctx.extraction.remove(trial)
     trials_ = ctx.extraction.of_type(Trial)
     for trial in trials_:
         if (not trial.indications and any(
