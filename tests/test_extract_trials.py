@@ -144,3 +144,9 @@ def test_a_trial_named_by_nothing_but_the_word_is_no_trial():
                   "in patients.") == []
     [named] = trials("said HR-881 is in the KESTREL clinical trial in patients.")
     assert named.name == "KESTREL"
+
+
+def test_a_finer_phase_of_the_same_trial_is_one_trial():
+    found = trials("said HR-990 is in a Phase 2 trial in pancreatic cancer. Enrollment in our "
+                   "Phase 2b trial of HR-990 in metastatic pancreatic cancer ends soon.")
+    assert [(t.phase, t.indications) for t in found] == [("2b", ("metastatic pancreatic cancer",))]

@@ -68,6 +68,7 @@ def trials(ctx: Context) -> None:
             for match in UNPHASED.finditer(sentence.text):
                 read_trial(ctx, sentence, match, len(sentence.text))
     merge_indications(ctx)
+    merge_refined_phases(ctx)
 
 
 FURTHER = re.compile(r"^(?:another|a\s+second|a\s+separate|an?\s+additional)\b", re.I)
@@ -200,3 +201,20 @@ def merge_indications(ctx: Context) -> None:
                                                     or reordered):
                 trial.evidence.extend(e for e in other.evidence if e not in trial.evidence)
                 ctx.extraction.remove(other)
+
+
+def merge_refined_phases(ctx: Context) -> None:
+    """`a Phase 2 trial in PDAC` and later `our Phase 2b trial in metastatic PDAC`: one trial,
+    under the finer phase, when one wording of the indication holds the other."""
+    trials_ = ctx.extraction.of_type(Trial)
+    for coarse in trials_:
+        for fine in trials_:
+            if fine is coarse or fine not in ctx.extraction.facts \
+                    or coarse not in ctx.extraction.facts:
+                continue
+            if (fine.drugs == coarse.drugs and fine.phase != coarse.phase
+                    and fine.phase.rstrip("ab") == coarse.phase
+                    and coarse.indications and fine.indications
+                    and one_within_the_other(coarse.indications[0], fine.indications[0])):
+                fine.evidence.extend(e for e in coarse.evidence if e not in fine.evidence)
+                ctx.extraction.remove(coarse)
