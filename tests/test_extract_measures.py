@@ -150,3 +150,8 @@ def test_a_dose_restated_without_its_cohort_is_the_cohorts_dose():
     assert doses("said patients in Cohort B received PL-505 at 180 mg daily. The trial has "
                  "enrolled 41 patients at the 180 mg dose of PL-505.") == [
         ("B", Decimal("180"), "mg")]
+
+
+def test_a_bound_on_the_dose_is_not_a_dose():
+    assert doses("said PL-505 caused no dose-limiting toxicities below a daily dose of 280 mg, "
+                 "and Cohort 2 received PL-505 at 120 mg.") == [("2", Decimal("120"), "mg")]

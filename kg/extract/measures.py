@@ -135,6 +135,13 @@ def quantity(value: Decimal, unit_text: str) -> Quantity:
     return Quantity(value, row["unit"], row.get("ucum", ""), expand(row.get("qudt", "")) or "")
 
 
+# `no dose-limiting toxicities below a daily dose of 280 mg`: a bound, not a dose given.
+DOSE_LIMIT_BEFORE = re.compile(
+    r"\b(?:below|above|under|exceeding|less\s+than|more\s+than|greater\s+than|at\s+least)\s+"
+    r"(?:an?\s+|the\s+)?(?:(?:daily|total|single|weekly|cumulative)\s+)?(?:doses?\s+(?:level\s+)?"
+    r"of\s+)?$", re.IGNORECASE)
+
+
 def doses(ctx: Context) -> None:
     unit = lexicon.unit_regex(("dose",))
     if not unit:
@@ -146,7 +153,9 @@ def doses(ctx: Context) -> None:
             continue
         cohorts = cohort_mentions(sentence.text)
         for match in dose_lists(sentence.text, pattern):
-            if is_range(sentence.text, match) or in_control_clause(ctx, sentence, match.start()):
+            if is_range(sentence.text, match) or in_control_clause(ctx, sentence, match.start()) \
+                    or DOSE_LIMIT_BEFORE.search(sentence.text[max(0, match.start() - 50):
+                                                              match.start()]):
                 continue
             drug = ctx.drug_near(sentence, match.start())
             if not drug:
