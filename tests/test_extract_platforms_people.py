@@ -83,8 +83,8 @@ def test_role_then_institution_apposition():
 def test_professor_prefix_and_unknown_credentials():
     assert roles('noted "Good," said professor Eva Lind, MHCM., the leading principal '
                  "investigator for this trial.") == [
-        ("Eva Lind", "the leading principal investigator for this trial",
-         "Skua Radiopharma ASA")]
+        ("Eva Lind", "leading principal investigator for this trial",
+         "Skua Radiopharma ASA")]  # a role is stored without its article
 
 
 def test_former_role_at_another_company():
@@ -204,3 +204,13 @@ def test_a_division_role_from_another_sentence_stays_where_it_was():
                            "surgery, and investigator at Harbor Health.\n")
     roles = {(r.role, r.organization.name) for r in extraction.of_type(RoleAssignment)}
     assert ("chief", "Division of Surgery") in roles
+
+
+def test_a_role_with_an_article_in_apposition():
+    extraction = read_text(OPENING + "will have the results presented by Jane Doe, MD, a "
+                           "professor at Foo University, in June. Dr. Ann Roe, an associate "
+                           "professor of medicine at Bar College, will chair the session.\n")
+    assert sorted((r.person, r.role, r.organization.name)
+                  for r in extraction.of_type(RoleAssignment)) == [
+        ("Ann Roe", "associate professor of medicine", "Bar College"),
+        ("Jane Doe", "professor", "Foo University")]

@@ -25,7 +25,7 @@ ROLE_WORDS = re.compile(
     r"chair(?:man|woman|person)?|head|vice|vp|svp|evp|professor|investigator|manager|partner|"
     r"scientist|physician|executive|member|analyst|counsel|editor|author|contact|lead|leader|"
     r"principal|fellow|advisor|adviser|consultant|secretary|treasurer|oncologist|surgeon|"
-    r"chief|relations|dean|chairman|owner|general)\b", re.IGNORECASE)
+    r"chief|relations|dean|chairman|owner|general|academician)\b", re.IGNORECASE)
 ATTRIBUTION_AFTER = re.compile(  # initials (`the R.J. Kline Center`) do not end the role
     rf"{SAY}\s*,?\s+(?P<name>{NAME}){CREDENTIALS},\s+"
     rf"(?P<role>(?:[^.“”\"]|(?<=\b[A-Z])\.(?=[A-Z]|\s+[A-Z][a-z])){{3,140}}?)"
@@ -45,9 +45,10 @@ ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\
               r"managing|general|lead|leading|principal|presenting)\s*)*(?:chief|ceo|cfo|coo|cmo|"
               r"cso|cbo|cto|cco|president|founder|co-founder|chair(?:man|woman|person)?|director|"
               r"head|vice|vp|svp|evp|professor|investigator|manager|partner|scientist|"
-              r"physician|member|counsel|dean|author|executive|fellow|advisor|adviser)\b")
+              r"physician|member|counsel|dean|author|executive|fellow|advisor|adviser|"
+              r"academician)\b")
 ROLE_APPOSITION = re.compile(
-    rf"(?P<name>{NAME}){CREDENTIALS},\s+(?P<role>(?i:{ROLE_START})[^.;:“”\"()]{{0,140}}?)"
+    rf"(?P<name>{NAME}){CREDENTIALS},\s+(?P<role>(?:an?\s+)?(?i:{ROLE_START})[^.;:“”\"()]{{0,140}}?)"
     rf"(?=,\s+(?:[a-z]|{SAY})|\.(?:\s|$)|;|\s+(?:{SAY}|will|who|is|has|was|expressed|"
     rf"added|presented|commented)\b|$)")
 TITLE_BEFORE_NAME = re.compile(
@@ -238,6 +239,7 @@ def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
         role, org = " ".join(role_text.split()), organization_of(ctx, org_text)
     else:
         role, org = split_role(ctx, role_text)
+    role = re.sub(r"^(?:an?|the)\s+", "", role)
     if not ROLE_WORDS.search(role) or len(role.split()) > 12 or organization_names(name) \
             or len(name.split()) < 2:
         return False
