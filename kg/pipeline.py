@@ -197,7 +197,9 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
         if stale:
             from kg.resolve import refresh_resolution
 
-            refresh_resolution(store)  # over the whole store, now closed
+            report.violations.extend(refresh_resolution(store).violations)  # store now closed
+        if out is not None:
+            report.violations.extend(out.violations)
     if server is not None:
         report.load = load_to_server(server, store, graphs, in_memory, force)
     report.seconds = time.perf_counter() - started
@@ -288,6 +290,7 @@ class OutputFile:
         self.scratch_dir = tempfile.mkdtemp(prefix="kg-output-")
         self.scratch = Store(self.scratch_dir)
         self.unflushed = 0
+        self.violations: list[str] = []  # of the resolution graph, then left out of the file
 
     def add(self, nquads: bytes) -> None:
         from pyoxigraph import RdfFormat
@@ -315,11 +318,12 @@ class OutputFile:
 
         from kg.aliases import local_select
         from kg.rdf import PREFIXES
-        from kg.resolve import resolution_quads, resolve
+        from kg.resolve import checked, resolution_quads, resolve
         from kg.serialize import write_lines
 
         resolution = resolution_quads(resolve(local_select(self.scratch)))
-        if resolution:
+        self.violations = checked(resolution)
+        if resolution and not self.violations:
             self.lines.add(self.lines_of(serialize(resolution, format=RdfFormat.N_QUADS)))
         write_lines(self.lines, self.path, PREFIXES)
 

@@ -89,6 +89,7 @@ class Resolution:
     splits: set[str] = field(default_factory=set)
     entities: dict[str, Entity] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # graph IRI → source file
+    violations: list[str] = field(default_factory=list)  # of the graph, which was not written
 
     def canonical_map(self) -> dict[str, str]:
         return {m: c.canonical for c in self.clusters for m in c.members}
@@ -269,11 +270,22 @@ def update_resolution(store) -> Resolution:
 
     resolution = resolve(local_select(store))
     quads = resolution_quads(resolution)
+    resolution.violations = checked(quads)
+    if resolution.violations:
+        return resolution  # the previous graph stays: the build reports the violations
     if quads:
         replace_graph(store, RESOLUTION_GRAPH, quads)
     else:
         remove_graph(store, RESOLUTION_GRAPH)
     return resolution
+
+
+def checked(quads: list) -> list[str]:
+    """The cross-document shapes (canonicals resolve to themselves, evidence agrees, name
+    keys in lookup form) on the resolution graph, as `id:graph/resolution: …` lines."""
+    from kg.validate import validate_quads
+
+    return [f"id:graph/resolution: {v}" for v in validate_quads(quads).violations]
 
 
 def resolution_of(store) -> dict[str, str]:
@@ -349,7 +361,12 @@ class ResolvedOnServer(Mapping):
     def __getitem__(self, graph_iri: str) -> list:
         if graph_iri != RESOLUTION_GRAPH:
             return self.graphs[graph_iri]
-        return resolution_quads(resolve(lambda sparql: self.server.select(sparql)[1]))
+        quads = resolution_quads(resolve(lambda sparql: self.server.select(sparql)[1]))
+        violations = checked(quads)
+        if violations:
+            raise KgError(f"{violations[0]} (and {len(violations) - 1} more)"
+                          if len(violations) > 1 else violations[0])
+        return quads
 
     def __iter__(self) -> Iterator[str]:
         yield from (g for g in self.graphs if g != RESOLUTION_GRAPH)

@@ -334,3 +334,28 @@ def test_an_identifier_on_an_unnamed_entity_joins_nothing():
         graph(2, f'<indication/plasma-cell-myeloma> a bkg:Indication ; '
                  f'skos:exactMatch <{mondo}> .\n'))
     assert merged(resolution) == set()
+
+
+def test_a_resolution_graph_that_breaks_the_shapes_is_reported_and_not_written(tmp_path,
+                                                                               monkeypatch):
+    import kg.resolve
+
+    def bad_keys(writer, canonical, members):
+        writer.add(canonical, BKG + "nameKey", _literal("Not A Key"))
+
+    monkeypatch.setattr(kg.resolve, "add_name_keys", bad_keys)
+    docs = write_releases(tmp_path / "docs")
+    report = build(docs, store=tmp_path / "store", jobs=1)
+    assert report.violations and all(v.startswith("id:graph/resolution: ")
+                                     for v in report.violations)
+    with reading(tmp_path / "store") as store:
+        assert not any(store.quads_for_pattern(None, None, None, _node(RESOLUTION_GRAPH)))
+    out = tmp_path / "all.nq"
+    report = build(docs, output=out, jobs=1)
+    assert report.violations and "graph/resolution" not in out.read_text()
+
+
+def _literal(text: str):
+    from pyoxigraph import Literal
+
+    return Literal(text)
