@@ -14,6 +14,11 @@ from kg.sections import Structure
 LEGAL_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|L\.L\.C|AG|"
                 r"S\.A|SA|SE|N\.V|NV|B\.V|BV|GmbH|ASA|AB|A/S|Oyj|S\.p\.A|Pty\.? Ltd|K\.K|"
                 r"Holdings|LP|L\.P)\.?")
+# Words that make a name an institution (a university, a hospital, an agency), not a person's
+# title or a drug: shared by the people and drug extractors.
+INSTITUTION = re.compile(r"\b(?:University|Institute|Hospital|Cent(?:er|re)|College|School|"
+                         r"Clinic|Foundation|Academy|Agency|Administration|Society|Association|"
+                         r"Laborator(?:y|ies))\b")
 HEAD_WORDS = (
     "Therapeutics", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Biosciences", "Bioscience",
     "Biotherapeutics", "Biologics", "Biotechnology", "Biotech", "BioPharma", "Biopharma",

@@ -252,14 +252,10 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
         ctx.owned.add(ctx.focus_drug.name)
 
 
-INSTITUTION = re.compile(r"\b(?:University|Institute|Hospital|Cent(?:er|re)|College|School|"
-                         r"Clinic|Foundation|Academy|Agency|Administration|Society|Association)\b")
-
-
 def organization_acronyms(acronyms: dict[str, str]) -> set[str]:
     """Acronyms the document defines for an organisation (`the University of California Los
     Angeles (“UCLA”)`, `Acme Biologics (AB)`): never drug names."""
-    from kg.extract.companies import organization_names
+    from kg.extract.companies import INSTITUTION, organization_names
 
     return {short for short, long_form in acronyms.items()
             if INSTITUTION.search(long_form) or organization_names(long_form)}

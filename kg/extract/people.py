@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.companies import organization_names
+from kg.extract.companies import INSTITUTION, organization_names
 from kg.extract.context import Context
 from kg.facts import Organization, RoleAssignment
 from kg.sections import Sentence
@@ -156,11 +156,6 @@ def resolve_name(ctx: Context, name: str) -> str:
 
 PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT,
             ROLE_APPOSITION, TITLE_BEFORE_NAME, IS_ROLE, ROLE_IS, JOINED)
-
-
-INSTITUTION = re.compile(r"\b(?:University|Institute|Hospital|Cent(?:er|re)|College|School|"
-                         r"Foundation|Society|Agency|Administration|Clinic|Academy|Laborator(?:y|ies)"
-                         r")\b")
 
 
 NEW_ROLE_PATTERNS = (APPOINTMENT, JOINED)  # a new role, besides the one the sentence describes
