@@ -658,7 +658,7 @@ def main() -> None:
             print(f"{documents} documents written", flush=True)
             info["builds"].append(build_runs(corpus, documents, folder, args.jobs))
             print(f"  built: {info['builds'][-1]['store']}", flush=True)
-        sample = find_files([folder / f"corpus-{sizes[-1]}"])[: args.baseline]
+        sample = list(find_files([folder / f"corpus-{sizes[-1]}"]))[: args.baseline]
         info["stages"] = stage_rates(sample, folder)
         info["stage_memory"] = stage_memory(sample[:200])
         info["profile"] = profile_extract(sample[:300])

@@ -158,9 +158,10 @@ def local_select(store) -> Select:
     return run
 
 
-def read_entities(select: Select, graph_ids: GraphIds) -> dict[str, Entity]:
+def read_entities(rows: Iterable[list[str]], graph_ids: GraphIds) -> dict[str, Entity]:
+    """The entities of `MENTIONS` rows (graph, entity, class, property, value)."""
     entities: dict[str, Entity] = {}
-    for graph, iri, cls, prop, value in select(MENTIONS):
+    for graph, iri, cls, prop, value in rows:
         cls_name, prop_name = local_name(cls), local_name(prop)
         entity = entities.get(iri)
         if entity is None:
@@ -173,10 +174,12 @@ def read_entities(select: Select, graph_ids: GraphIds) -> dict[str, Entity]:
     return entities
 
 
-def read_disclosures(select: Select, graph_ids: GraphIds) -> tuple[dict[int, str], dict[str, str]]:
-    """(graph id → issuer IRI, graph IRI → source file) of every disclosure graph."""
+def read_disclosures(rows: Iterable[list[str]], graph_ids: GraphIds
+                     ) -> tuple[dict[int, str], dict[str, str]]:
+    """(graph id → issuer IRI, graph IRI → source file) from `ISSUERS` rows (graph, issuer
+    or "", source file)."""
     issuers, sources = {}, {}
-    for graph, issuer, source in select(ISSUERS):
+    for graph, issuer, source in rows:
         sources[graph] = source
         if issuer:
             issuers[graph_ids.id(graph)] = issuer

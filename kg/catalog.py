@@ -19,11 +19,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import __version__, iris
+
+if TYPE_CHECKING:
+    from kg.mentions import GraphRows, MentionIndex
 
 CATALOG_GRAPH = iris.graph("catalog")
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -72,7 +77,7 @@ def source_of(path: Path) -> Source:
 NOT_IN_A_GRAPH = frozenset({
     "cli.py", "store.py", "remote.py", "queries.py", "stats.py", "progress.py", "spill.py",
     "workers.py", "serialize.py", "catalog.py", "resolve.py", "aliases.py", "names.py",
-    "entity_graph.py"})
+    "entity_graph.py", "mentions.py"})
 
 
 @lru_cache(maxsize=1)
@@ -99,20 +104,43 @@ def file_hash(path: Path) -> str:
 
 
 def read_catalog(store) -> dict[str, Entry]:
-    """The store's catalog by path; an incomplete entry is left out (its file is rebuilt)."""
+    """The store's whole catalog by path (for inspection; a build looks entries up one by
+    one); an incomplete entry is left out (its file is rebuilt)."""
+    entries = (entry_of(store, key) for key in catalog_keys(store))
+    return {entry.key: entry for entry in entries if entry is not None}
+
+
+def catalog_keys(store) -> Iterator[str]:
+    """The path of every file in the catalog, streamed from the store."""
     from pyoxigraph import NamedNode
 
-    found: dict[str, dict[str, str]] = {}
-    for quad in store.quads_for_pattern(None, None, None, NamedNode(CATALOG_GRAPH)):
-        name = quad.predicate.value.removeprefix(iris.ONTOLOGY)
-        found.setdefault(quad.subject.value, {})[name] = quad.object.value
-    entries = {}
-    for fields in found.values():
-        if all(f in fields for f in FIELDS):
-            entries[fields["sourcePath"]] = Entry(
-                fields["sourcePath"], fields["builtGraph"], fields["fileHash"],
-                int(fields["fileSize"]), int(fields["fileModified"]), fields["builtWith"])
-    return entries
+    for quad in store.quads_for_pattern(None, NamedNode(iris.term("sourcePath")), None,
+                                        NamedNode(CATALOG_GRAPH)):
+        yield quad.object.value
+
+
+def entry_of(store, key: str) -> Entry | None:
+    """The catalog's entry for the file at `key` (its absolute path), None when it has none
+    or an incomplete one."""
+    from pyoxigraph import NamedNode
+
+    fields = {quad.predicate.value.removeprefix(iris.ONTOLOGY): quad.object.value
+              for quad in store.quads_for_pattern(NamedNode(iris.catalog_entry(key)), None,
+                                                  None, NamedNode(CATALOG_GRAPH))}
+    if not all(f in fields for f in FIELDS):
+        return None
+    return Entry(fields["sourcePath"], fields["builtGraph"], fields["fileHash"],
+                 int(fields["fileSize"]), int(fields["fileModified"]), fields["builtWith"])
+
+
+def shared_graph(store, entry: Entry) -> bool:
+    """Whether another file's catalog entry names the same graph (two copies of one file)."""
+    from pyoxigraph import NamedNode
+
+    own = NamedNode(iris.catalog_entry(entry.key))
+    return any(quad.subject != own for quad in store.quads_for_pattern(
+        None, NamedNode(iris.term("builtGraph")), NamedNode(entry.graph),
+        NamedNode(CATALOG_GRAPH)))
 
 
 def entry_quads(entry: Entry) -> list:
@@ -135,90 +163,91 @@ def entry_quads(entry: Entry) -> list:
 class StoreWriter:
     """The open embedded store during a build: which files changed, each new graph written
     with its catalog entry in one transaction, graphs of vanished files pruned. The caller
-    holds the writer lock and has the store open for writing."""
+    holds the writer lock and has the store open for writing.
 
-    def __init__(self, store, *, force: bool = False) -> None:
+    Entries are looked up in the store file by file (a few index reads), never held all in
+    memory, so a build's memory does not grow with the number of files in the catalog."""
+
+    def __init__(self, store, index: MentionIndex, *, force: bool = False) -> None:
         self.store = store
+        self.index = index  # kept in step with the store's disclosure graphs
         self.force = force
-        self.entries = read_catalog(store)
-        self.users: dict[str, set[str]] = {}
-        for entry in self.entries.values():
-            self.users.setdefault(entry.graph, set()).add(entry.key)
         self.built_with = built_with()
         self.changed = False
         self.unflushed = 0  # bytes of N-Quads written since the last flush
 
-    def unchanged(self, source: Source) -> bool:
-        """Whether the store already holds this file's graph as this build would make it."""
+    def unchanged(self, source: Source) -> Entry | None:
+        """The catalog entry of this file when the store already holds its graph as this
+        build would make it, else None."""
         from pyoxigraph import NamedNode
 
-        entry = self.entries.get(source.key)
+        entry = entry_of(self.store, source.key)
         if (self.force or entry is None or entry.built_with != self.built_with
                 or entry.size != source.size
                 or not self.store.contains_named_graph(NamedNode(entry.graph))):
-            return False
+            return None
         if entry.mtime_ns == source.mtime_ns:
-            return True
+            return entry
         try:
             if file_hash(source.path) != entry.content_hash:
-                return False
+                return None
         except OSError:
-            return False  # reading it again will report the problem
-        self.put_entries([replace(entry, mtime_ns=source.mtime_ns)])
-        return True
+            return None  # reading it again will report the problem
+        touched = replace(entry, mtime_ns=source.mtime_ns)
+        self.store.update(replacement(set(), [entry], None, b"", touched))
+        self.changed = True
+        return touched
 
-    def write(self, source: Source, graph: str, content_hash: str, nquads: bytes) -> None:
-        """Put the file's graph (N-Quads of that one graph) in place of its previous one."""
-        from pyoxigraph import NamedNode, RdfFormat, serialize
+    def write(self, source: Source, graph: str, content_hash: str, nquads: bytes,
+              names: GraphRows | None = None) -> None:
+        """Put the file's graph (N-Quads of that one graph, with the rows `names` the mention
+        index keeps of it, `kg.mentions.rows_of`) in place of its previous one."""
+        from pyoxigraph import NamedNode, RdfFormat, parse, serialize
 
         entry = Entry(source.key, graph, content_hash, source.size, source.mtime_ns,
                       self.built_with)
-        old = self.entries.get(source.key)
+        old = entry_of(self.store, source.key)
         exists = self.store.contains_named_graph(NamedNode(graph))
         if old == entry and exists:
             return  # read again only for an output file: the store holds it already
         drop = {graph} if exists else set()
-        if old is not None and old.graph != graph and self.users.get(old.graph) == {old.key}:
+        if old is not None and old.graph != graph and not shared_graph(self.store, old):
             drop.add(old.graph)
         if old is None and not drop:  # the common case: one load, one transaction
             catalog = serialize(entry_quads(entry), format=RdfFormat.N_QUADS) or b""
             self.store.load(nquads + catalog, format=RdfFormat.N_QUADS)
         else:
             self.store.update(replacement(drop, [old] if old else [], graph, nquads, entry))
-        self.remember(entry, old)
+        for dropped in drop - {graph}:
+            self.index.drop(dropped)
+        if names is None:
+            from kg.mentions import rows_of
+
+            names = rows_of(graph, parse(nquads, format=RdfFormat.N_QUADS))
+        self.index.put(graph, names)
+        self.changed = True
         self.unflushed += len(nquads)
         if self.unflushed > FLUSH_BYTES:
             self.store.flush()
+            self.index.commit()
             self.unflushed = 0
-
-    def put_entries(self, entries: list[Entry]) -> None:
-        olds = [self.entries[e.key] for e in entries if e.key in self.entries]
-        self.store.update(replacement(set(), olds, None, b"", *entries))
-        for entry in entries:
-            self.remember(entry, self.entries.get(entry.key))
 
     def prune(self, roots: list[Path]) -> int:
         """Forget files under `roots` (folders or files) that no longer exist, and drop the
         graphs no other file shares; returns how many files were forgotten."""
         bases = [str(root.resolve()) for root in roots]
-        gone = [entry for key, entry in sorted(self.entries.items())
-                if any(key == b or key.startswith(b.rstrip(os.sep) + os.sep) for b in bases)
-                and not os.path.lexists(key)]
-        for entry in gone:
-            users = self.users.get(entry.graph, set()) - {entry.key}
-            self.store.update(replacement(set() if users else {entry.graph}, [entry], None,
-                                          b""))
-            self.remember(None, entry)
-        return len(gone)
-
-    def remember(self, entry: Entry | None, old: Entry | None) -> None:
-        if old is not None:
-            self.users.get(old.graph, set()).discard(old.key)
-            del self.entries[old.key]
-        if entry is not None:
-            self.entries[entry.key] = entry
-            self.users.setdefault(entry.graph, set()).add(entry.key)
-        self.changed = True
+        gone = sorted(key for key in catalog_keys(self.store)
+                      if any(key == b or key.startswith(b.rstrip(os.sep) + os.sep)
+                             for b in bases)
+                      and not os.path.lexists(key))
+        entries = [e for e in (entry_of(self.store, key) for key in gone) if e is not None]
+        for entry in entries:
+            drop = set() if shared_graph(self.store, entry) else {entry.graph}
+            self.store.update(replacement(drop, [entry], None, b""))
+            for graph in drop:
+                self.index.drop(graph)
+            self.changed = True
+        return len(entries)
 
 
 def replacement(drop: set[str], olds: list[Entry], graph: str | None, nquads: bytes,

@@ -26,6 +26,7 @@ from kg.errors import KgError
 
 if TYPE_CHECKING:
     from kg.catalog import Source, StoreWriter
+    from kg.mentions import GraphRows
     from kg.remote import LoadReport, SparqlServer
 
 DOCUMENTS_PER_WORKER = 8  # a worker takes ~0.3 s to start: not worth it for fewer
@@ -42,6 +43,7 @@ class DocumentResult:
     content_hash: str = ""
     triples: int = 0
     nquads: bytes = b""  # the graph as N-Quads, as it travels back from a worker process
+    names: GraphRows | None = None  # what entity resolution reads of it (kg.mentions)
     unchanged: bool = False  # skipped: the store holds this file's graph already
 
 
@@ -69,25 +71,48 @@ class BuildReport:
 
 
 def find_files(paths: Iterable[Path], include: Sequence[str] = (),
-               exclude: Sequence[str] = ()) -> list[Path]:
+               exclude: Sequence[str] = ()) -> Iterator[Path]:
     """Files named directly, and supported files under folders (recursively, skipping hidden
-    names below the folder), in a stable order. A named file that does not exist is kept: its
-    read fails like any other unreadable file, and the batch goes on.
+    names below the folder), in a stable order: each folder's entries by name, a
+    subfolder's files where its name sorts (the order of sorting the whole paths), found as
+    they are walked, so tens of thousands of files are never held in a list. A named file
+    that does not exist is kept: its read fails like any other unreadable file.
 
     Under a folder, a file is taken if it matches an `include` glob (when there are any) and
     no `exclude` glob, each matched against its path relative to that folder (see `selected`).
     """
-    found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in SUFFIXES
-                                and not any(part.startswith(".")
-                                            for part in p.relative_to(path).parts)
-                                and selected(p.relative_to(path), include, exclude)))
-        else:
-            found.append(path)
-    return found
+        if not path.is_dir():
+            yield path
+            continue
+        for found in walk(path):
+            relative = found.relative_to(path)
+            if found.suffix.lower() in SUFFIXES and selected(relative, include, exclude):
+                yield found
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Files under `folder` depth first, by name, without hidden names or symlinked folders
+    (as `Path.rglob`); a folder that cannot be read is passed over."""
+    import os
+
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            is_file = not is_folder and entry.is_file()
+        except OSError:
+            continue
+        if is_folder:
+            yield from walk(folder / entry.name)
+        elif is_file:
+            yield folder / entry.name
 
 
 def selected(relative: Path, include: Sequence[str], exclude: Sequence[str]) -> bool:
@@ -151,26 +176,28 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
     """
     from kg.catalog import source_of
     from kg.store import writer_lock
+    from kg.workers import cores
 
     started = time.perf_counter()
     paths = list(paths)
-    sources = [source_of(p) for p in find_files(paths, include, exclude)]
+    count = sum(1 for _ in find_files(paths, include, exclude))
     if on_found:
-        on_found(len(sources))
+        on_found(count)
     report = BuildReport()
-    graphs: list[str] = []  # every graph of this build, for a server
+    graphs: list[str] | None = [] if server is not None else None  # for the server
     in_memory: dict[str, list] | None = {} if server is not None and store is None else None
     # the store is locked from the start, so a second build is told at once
     with writer_lock(store) if store is not None else nullcontext():
         with ExitStack() as stack:
             writer = stack.enter_context(store_writer(store, force)) if store else None
             out = stack.enter_context(OutputFile(output)) if output is not None else None
-            todo = sources
+            todo: Iterable[Source] = map(source_of, find_files(paths, include, exclude))
             if writer is not None and out is None:
-                todo = [s for s in sources
-                        if not kept_unchanged(writer, s, report, graphs, progress)]
+                todo = (s for s in todo
+                        if not kept_unchanged(writer, s, report, graphs, progress))
+            jobs = min(cores(), count // DOCUMENTS_PER_WORKER) if jobs is None else jobs
             results = stack.enter_context(closing(document_results(todo, validate, jobs)))
-            for source, result in zip(todo, results, strict=True):
+            for source, result in results:
                 report.documents += 1
                 if progress:
                     progress(result)
@@ -181,15 +208,17 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
                 else:
                     report.facts += result.facts
                     report.triples += result.triples
-                    graphs.append(result.graph)
+                    if graphs is not None:
+                        graphs.append(result.graph)
                     if writer is not None:
-                        writer.write(source, result.graph, result.content_hash, result.nquads)
+                        writer.write(source, result.graph, result.content_hash, result.nquads,
+                                     result.names)
                     if out is not None:
                         out.add(result.nquads)
                     if in_memory is not None:
                         in_memory[result.graph] = parsed(result.nquads)
                 if fail_fast and (result.error or result.violations):
-                    report.skipped = len(sources) - report.documents
+                    report.skipped = max(0, count - report.documents)
                     break
             if writer is not None and prune:
                 report.pruned = writer.prune(paths)
@@ -201,48 +230,49 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
         if out is not None:
             report.violations.extend(out.violations)
     if server is not None:
-        report.load = load_to_server(server, store, graphs, in_memory, force)
+        report.load = load_to_server(server, store, graphs or [], in_memory, force)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def kept_unchanged(writer: StoreWriter, source: Source, report: BuildReport,
-                   graphs: list[str], progress: Callable | None) -> bool:
+                   graphs: list[str] | None, progress: Callable | None) -> bool:
     """Whether the store holds the file's graph already (then counted, not read again)."""
-    if not writer.unchanged(source):
+    entry = writer.unchanged(source)
+    if entry is None:
         return False
-    graph = writer.entries[source.key].graph
     report.documents += 1
     report.unchanged += 1
-    graphs.append(graph)
+    if graphs is not None:
+        graphs.append(entry.graph)
     if progress:
-        progress(DocumentResult(source.path, graph=graph, unchanged=True))
+        progress(DocumentResult(source.path, graph=entry.graph, unchanged=True))
     return True
 
 
-def document_results(sources: list[Source], validate: bool, jobs: int | None
-                     ) -> Iterator[DocumentResult]:
-    """`build_document` of each file, in order, in worker processes."""
-    from kg.workers import cores, ordered_map
+def document_results(sources: Iterable[Source], validate: bool, jobs: int
+                     ) -> Iterator[tuple[Source, DocumentResult]]:
+    """Each file with its `build_document`, in order, in `jobs` worker processes."""
+    from kg.workers import ordered_map
 
-    if jobs is None:
-        jobs = min(cores(), len(sources) // DOCUMENTS_PER_WORKER)
-    tasks = [(str(s.path), validate) for s in sources]
-    return ordered_map(build_document, tasks, jobs=max(1, jobs))
+    return ordered_map(build_document, ((s, validate) for s in sources), jobs=max(1, jobs))
 
 
-def build_document(task: tuple[str, bool]) -> DocumentResult:
+def build_document(task: tuple[Source, bool]) -> tuple[Source, DocumentResult]:
     """`process` as a worker process runs it: the graph goes back as N-Quads bytes, which
     cost a tenth of pickled quads to send."""
     from pyoxigraph import RdfFormat, serialize
 
-    path, validate = task
-    result = process(Path(path), validate=validate)
+    from kg.mentions import rows_of
+
+    source, validate = task
+    result = process(source.path, validate=validate)
     result.triples = len(result.quads)
     if result.quads:
         result.nquads = serialize(result.quads, format=RdfFormat.N_QUADS) or b""
+        result.names = rows_of(result.graph, result.quads)
     result.quads = []
-    return result
+    return source, result
 
 
 def parsed(nquads: bytes) -> list:
@@ -256,11 +286,12 @@ def store_writer(path: Path, force: bool) -> Iterator[StoreWriter]:
     """The store open for writing (readers kept out meanwhile), with its catalog; the caller
     holds the writer lock. Every graph is written whole, in its own transaction."""
     from kg.catalog import StoreWriter
+    from kg.mentions import MentionIndex
     from kg.store import open_store, readers_excluded
 
     with readers_excluded(path):
         store = open_store(path)
-        writer = StoreWriter(store, force=force)
+        writer = StoreWriter(store, MentionIndex(path), force=force)
         try:
             yield writer
             store.flush()
@@ -268,6 +299,7 @@ def store_writer(path: Path, force: bool) -> Iterator[StoreWriter]:
             raise KgError(f"{path}: cannot write the store ({str(err).splitlines()[0]}); "
                           "each graph written is whole: run the build again to finish") from None
         finally:
+            writer.index.close()
             writer.store = None  # the caller may keep the writer: drop its handle too
             del store  # close the database before readers may open it
 

@@ -28,9 +28,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import grounding, iris, names
 from kg.aliases import (
+    ISSUERS,
+    MENTIONS,
     PREFIXES,
     Entity,
     GraphIds,
@@ -45,6 +48,9 @@ from kg.aliases import (
 )
 from kg.errors import KgError
 from kg.names import DRUG, INDICATION, ORGANIZATION
+
+if TYPE_CHECKING:
+    from kg.mentions import MentionIndex
 
 RESOLUTION_GRAPH = iris.graph("resolution")
 CURATION_GRAPH = iris.graph("curation")
@@ -97,13 +103,16 @@ class Resolution:
 
 # --- components → clusters -------------------------------------------------------------------
 
-def resolve(select: Select) -> Resolution:
-    """Read the entities of every disclosure graph and merge those that are one."""
+def resolve(select: Select, index: MentionIndex | None = None) -> Resolution:
+    """Read the entities of every disclosure graph and merge those that are one; their
+    names come from `index` when given (kept in step with the store, `kg.mentions`), else
+    from `select`, which also gives the curation's splits."""
     import networkx as nx
 
     graph_ids = GraphIds()
-    issuers, sources = read_disclosures(select, graph_ids)
-    entities = read_entities(select, graph_ids)
+    issuers, sources = read_disclosures(index.disclosures() if index else select(ISSUERS),
+                                        graph_ids)
+    entities = read_entities(index.mentions() if index else select(MENTIONS), graph_ids)
     splits = {row[0] for row in select(SPLITS)}
     graph = alias_graph(entities, links(entities, issuers), splits)
     resolution = Resolution(splits=splits, entities=entities, sources=sources,
@@ -251,24 +260,28 @@ def typed_label(writer, entity: Entity, label: str, alt: Iterable[str] = ()) -> 
 def refresh_resolution(path: Path) -> Resolution:
     """Recompute `id:graph/resolution` over the whole store at `path` (closed), after a
     build or a split; the caller holds the store's writer lock."""
+    from kg.mentions import MentionIndex
     from kg.store import open_store, readers_excluded
 
     with readers_excluded(path):
         store = open_store(path)
+        index = MentionIndex(path)
         try:
-            resolution = update_resolution(store)
+            resolution = update_resolution(store, index.synced(store))
             store.flush()
         finally:
+            index.close()
             del store
     return resolution
 
 
-def update_resolution(store) -> Resolution:
-    """Recompute `id:graph/resolution` in a store open for writing (one transaction); the
-    graph is removed when the store holds no entities."""
+def update_resolution(store, index: MentionIndex | None = None) -> Resolution:
+    """Recompute `id:graph/resolution` in a store open for writing (one transaction), the
+    names read from `index` when given; the graph is removed when the store holds no
+    entities."""
     from kg.store import remove_graph, replace_graph
 
-    resolution = resolve(local_select(store))
+    resolution = resolve(local_select(store), index)
     quads = resolution_quads(resolution)
     resolution.violations = checked(quads)
     if resolution.violations:

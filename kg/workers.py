@@ -10,7 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 
 CHUNK = 8  # items per task: fewer round trips, results still arrive soon
 IN_FLIGHT = 4  # tasks queued per worker: workers never wait, memory holds only these
@@ -24,17 +25,23 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def ordered_map(function: Callable, items: Sequence, *, jobs: int) -> Iterator:
+def ordered_map(function: Callable, items: Iterable, *, jobs: int) -> Iterator:
     """`function(item)` for each item, in order, in `jobs` worker processes (in this one when
-    jobs <= 1). `function` must be importable by name (a module-level function)."""
-    if jobs <= 1 or len(items) <= 1:
-        yield from map(function, items)
+    jobs <= 1). `function` must be importable by name (a module-level function). Items are
+    taken as tasks are sent, so a long stream of them is never held in memory."""
+    stream = iter(items)
+    chunks = iter(lambda: list(islice(stream, CHUNK)), [])
+    first = next(chunks, [])
+    if jobs <= 1 or len(first) < CHUNK:  # too few items to be worth starting workers
+        for chunk in chain([first], chunks):
+            yield from map(function, chunk)
         return
+    chunks = chain([first], chunks)
     context = multiprocessing.get_context("spawn")
-    with context.Pool(min(jobs, len(items)), initializer=ignore_interrupts) as pool:
+    with context.Pool(jobs, initializer=ignore_interrupts) as pool:
         pending: deque = deque()
-        for start in range(0, len(items), CHUNK):
-            pending.append(pool.apply_async(run_chunk, (function, items[start:start + CHUNK])))
+        for chunk in chunks:
+            pending.append(pool.apply_async(run_chunk, (function, chunk)))
             if len(pending) >= jobs * IN_FLIGHT:
                 yield from pending.popleft().get()
         while pending:

@@ -19,6 +19,7 @@ from synthetic import write_corpus
 from kg import iris
 from kg.catalog import CATALOG_GRAPH, read_catalog
 from kg.cli import main
+from kg.mentions import MentionIndex
 from kg.pipeline import build, find_files, process, selected
 from kg.progress import Progress
 from kg.rdf import PREFIXES
@@ -137,6 +138,7 @@ def test_unchanged_files_are_skipped_changed_replaced_and_gone_pruned(corpus, tm
     counts = summary(run("build", str(docs), "--store", store, "--prune")[1])
     assert (counts["read"], counts["unchanged"], counts["pruned"]) == (0, 5, 1)
     assert len(disclosure_graphs(Path(store))) == len(after) - 1
+    assert MentionIndex(Path(store)).graphs() == disclosure_graphs(Path(store))
     with reading(Path(store)) as opened:
         assert str(removed.resolve()) not in read_catalog(opened)
     forced = summary(run("build", str(docs), "--store", store, "--force")[1])
@@ -196,6 +198,30 @@ def test_include_and_exclude_globs_are_relative_to_each_folder(tmp_path):
     assert names(include=["2024/*"], exclude=["drafts"]) == ["2024/c.txt"]
     assert names(exclude=["*.txt", "*.md"]) == ["b.html"]
     assert selected(Path("2024/drafts/d.txt"), ["2024/drafts/*"], [])
+
+
+def test_files_are_walked_in_the_order_of_their_sorted_paths(tmp_path):
+    names = ("b.txt", "a/z.txt", "a.b.txt", "a-c/d.txt", "a/b/c.html", "A.txt", "a b/e.txt",
+             ".hidden/f.txt", "a/.g.txt", "a/notes.csv")
+    for name in names:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)
+    walked = list(find_files([tmp_path]))
+    assert walked == sorted(walked)
+    assert [p.relative_to(tmp_path).as_posix() for p in walked] == [
+        "A.txt", "a/b/c.html", "a/z.txt", "a b/e.txt", "a-c/d.txt", "a.b.txt", "b.txt"]
+
+
+def test_files_are_handed_out_as_they_are_found():
+    from itertools import count, islice
+
+    from kg.workers import ordered_map
+
+    assert list(islice(ordered_map(abs, count(-3), jobs=1), 5)) == [3, 2, 1, 0, 1]
+    assert list(islice(ordered_map(abs, count(-30), jobs=2), 40)) == \
+        [abs(i) for i in range(-30, 10)]
 
 
 def test_build_options_reach_the_file_list(tmp_path):

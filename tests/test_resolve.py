@@ -11,14 +11,18 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 from pyoxigraph import RdfFormat, Store
+from synthetic import write_corpus
 
 from kg import names
+from kg.aliases import ISSUERS, MENTIONS
 from kg.cli import main
+from kg.mentions import GraphRows, MentionIndex, index_path
 from kg.pipeline import build
 from kg.resolve import (
     CURATION_GRAPH,
     RESOLUTION_GRAPH,
     local_select,
+    resolution_of,
     resolution_quads,
     resolve,
 )
@@ -225,6 +229,46 @@ def test_graph_files_carry_the_resolution_graph_and_are_repeatable(tmp_path):
     build(list(reversed(docs)), output=second)
     assert first.read_bytes() == second.read_bytes()
     assert "id:graph\\/resolution" in first.read_text()
+
+
+def test_the_mention_index_holds_the_rows_a_store_scan_selects(tmp_path):
+    write_releases(tmp_path / "docs")
+    write_corpus(tmp_path / "docs" / "more", 12)
+    store_dir = tmp_path / "store"
+    assert build([tmp_path / "docs"], store=store_dir).ok
+    with reading(store_dir) as store:
+        select, index = local_select(store), MentionIndex(store_dir)
+        assert index.graphs() == {g.value for g in store.named_graphs()
+                                  if "/disclosure/" in g.value}  # kept by the build itself
+        assert sorted(index.mentions()) == sorted(select(MENTIONS))
+        assert sorted(index.disclosures()) == sorted(select(ISSUERS))
+        assert resolution_quads(resolve(select, index)) == resolution_quads(resolve(select))
+
+
+def test_the_build_resolves_from_the_index_not_by_scanning_the_store(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.resolve.MENTIONS", "SELECT * WHERE { FILTER(false) }")
+    store_dir = tmp_path / "store"
+    assert build(write_releases(tmp_path / "docs"), store=store_dir).ok
+    with reading(store_dir) as store:
+        assert resolution_of(store)[ID + "drug/examplimab"] == ID + "drug/ab123"
+
+
+def test_a_lost_or_stale_mention_index_is_brought_in_step_with_the_store(tmp_path):
+    docs = write_releases(tmp_path / "docs")
+    store_dir, fresh = tmp_path / "store", tmp_path / "fresh"
+    assert build(docs[:2], store=store_dir).ok
+    index_path(store_dir).unlink()
+    stale = MentionIndex(store_dir)
+    stale.put(ID + "disclosure/0123456789abcdef0123", GraphRows((("", "gone.txt"),)))
+    stale.close()
+    assert build(docs, store=store_dir).ok and build(docs, store=fresh).ok
+    with reading(store_dir) as store, reading(fresh) as other:
+        ours = sorted(store.quads_for_pattern(None, None, None, _node(RESOLUTION_GRAPH)),
+                      key=str)
+        theirs = sorted(other.quads_for_pattern(None, None, None, _node(RESOLUTION_GRAPH)),
+                        key=str)
+        assert ours == theirs
+        assert MentionIndex(store_dir).graphs() == MentionIndex(fresh).graphs()
 
 
 def test_split_undoes_a_merge_and_survives_a_rebuild_until_unsplit(tmp_path):

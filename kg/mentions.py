@@ -1,0 +1,155 @@
+"""What each disclosure graph names, kept beside the store so that entity resolution never
+scans the store.
+
+Resolution needs, over every disclosure, each entity's names, identifiers and listings and
+each disclosure's issuer and file. Read from the store, that question touches every table
+RocksDB has, and RocksDB then keeps every table's index and filter blocks in memory: some
+300 MB at 50,000 releases, more than the rest of the build. So the build also writes these
+rows, made by the worker from the graph it already holds (`rows_of`), to a small SQLite
+file beside the store, `DIR.kg-mentions.sqlite`, replaced graph by graph as the store's
+graphs are.
+
+The file is a cache: before it is read, its list of graphs is compared with the store's
+(`MentionIndex.synced`); graphs it lacks are read from the store one by one, graphs it has
+in excess are dropped. So a store built before it existed, a crash between the two writes,
+or a copied store folder give the same answer, only slower once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg import iris
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+CLASSES = frozenset(iris.term(c) for c in ("DrugCandidate", "Company", "Organization",
+                                            "Indication"))
+PROPERTIES = frozenset([SKOS + "prefLabel", SKOS + "altLabel", SKOS + "exactMatch",
+                        *(iris.term(p) for p in ("codeName", "genericName", "brandName",
+                                                 "hasListing"))])
+DISCLOSURE, SOURCE_FILE, ISSUER = (iris.term(t) for t in ("Disclosure", "sourceFile", "issuer"))
+FORMAT = 1  # PRAGMA user_version: a file of another format is rebuilt
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS graphs (id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS disclosures (
+  graph INTEGER NOT NULL REFERENCES graphs(id) ON DELETE CASCADE,
+  issuer TEXT NOT NULL, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mentions (
+  graph INTEGER NOT NULL REFERENCES graphs(id) ON DELETE CASCADE,
+  entity TEXT NOT NULL, class TEXT NOT NULL, property TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS disclosures_by_graph ON disclosures(graph);
+CREATE INDEX IF NOT EXISTS mentions_by_graph ON mentions(graph);
+"""
+
+
+@dataclass(frozen=True)
+class GraphRows:
+    """One disclosure graph's rows: (issuer IRI or "", source file) and (entity, class,
+    property, value), the same rows `kg.aliases.ISSUERS` and `MENTIONS` select from it."""
+
+    disclosures: tuple[tuple[str, str], ...] = ()
+    mentions: tuple[tuple[str, str, str, str], ...] = ()
+
+
+def rows_of(graph: str, quads: Iterable) -> GraphRows:
+    """The rows of one disclosure graph from its quads (pyoxigraph terms; graph names
+    ignored): entities of the four resolved classes, a company not also as organisation."""
+    types: dict[str, set[str]] = {}
+    values: dict[str, list[tuple[str, str]]] = {}
+    files, issuers = [], []
+    for quad in quads:
+        subject, predicate, obj = quad.subject.value, quad.predicate.value, quad.object.value
+        if predicate == RDF_TYPE:
+            types.setdefault(subject, set()).add(obj)
+        elif predicate in PROPERTIES:
+            values.setdefault(subject, []).append((predicate, obj))
+        elif subject == graph and predicate == SOURCE_FILE:
+            files.append(obj)
+        elif subject == graph and predicate == ISSUER:
+            issuers.append(obj)
+    if DISCLOSURE not in types.get(graph, ()):
+        return GraphRows()
+    mentions = []
+    for entity, classes in types.items():
+        kept = classes & CLASSES
+        if iris.term("Company") in kept:
+            kept.discard(iris.term("Organization"))
+        mentions += [(entity, cls, prop, value) for cls in sorted(kept)
+                     for prop, value in values.get(entity, ())]
+    return GraphRows(tuple((issuer, file) for file in sorted(files)
+                           for issuer in sorted(issuers) or [""]), tuple(sorted(mentions)))
+
+
+def index_path(store: Path) -> Path:
+    return store.parent / f"{store.name}.kg-mentions.sqlite"
+
+
+class MentionIndex:
+    """The rows of every disclosure graph of one store, in SQLite beside it. Writes are
+    committed with `commit` (the build does so when it flushes the store, and at its end):
+    what a crash loses, `synced` reads again from the store."""
+
+    def __init__(self, store: Path) -> None:
+        self.path = index_path(store)
+        self.db = sqlite3.connect(self.path)
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+            self.db.executescript("DROP TABLE IF EXISTS mentions; DROP TABLE IF EXISTS "
+                                  f"disclosures; DROP TABLE IF EXISTS graphs; PRAGMA "
+                                  f"user_version = {FORMAT};")
+        self.db.executescript("PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF; "
+                              "PRAGMA journal_mode = WAL;" + SCHEMA)
+
+    def put(self, graph: str, rows: GraphRows) -> None:
+        """Replace what the index holds for the graph."""
+        self.drop(graph)
+        graph_id = self.db.execute("INSERT INTO graphs (iri) VALUES (?)", (graph,)).lastrowid
+        self.db.executemany("INSERT INTO disclosures VALUES (?, ?, ?)",
+                            [(graph_id, *row) for row in rows.disclosures])
+        self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+                            [(graph_id, *row) for row in rows.mentions])
+
+    def drop(self, graph: str) -> None:
+        self.db.execute("DELETE FROM graphs WHERE iri = ?", (graph,))
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+    def synced(self, store) -> MentionIndex:
+        """Make the index hold exactly the store's disclosure graphs (reading the graphs it
+        lacks from the store), then return it for reading."""
+        from pyoxigraph import NamedNode
+
+        prefix = iris.entity("disclosure", "")
+        held = {g.value for g in store.named_graphs() if g.value.startswith(prefix)}
+        indexed = self.graphs()
+        for graph in sorted(indexed - held):
+            self.drop(graph)
+        for graph in sorted(held - indexed):
+            self.put(graph, rows_of(graph, store.quads_for_pattern(None, None, None,
+                                                                   NamedNode(graph))))
+        self.commit()
+        return self
+
+    def graphs(self) -> set[str]:
+        return {iri for (iri,) in self.db.execute("SELECT iri FROM graphs")}
+
+    def disclosures(self) -> Iterator[list[str]]:
+        """Rows (graph, issuer or "", source file), as `kg.aliases.ISSUERS` selects them."""
+        for row in self.db.execute("SELECT g.iri, d.issuer, d.source FROM disclosures d "
+                                   "JOIN graphs g ON g.id = d.graph"):
+            yield list(row)
+
+    def mentions(self) -> Iterator[list[str]]:
+        """Rows (graph, entity, class, property, value), as `kg.aliases.MENTIONS` selects
+        them."""
+        for row in self.db.execute("SELECT g.iri, m.entity, m.class, m.property, m.value "
+                                   "FROM mentions m JOIN graphs g ON g.id = m.graph"):
+            yield list(row)
