@@ -93,8 +93,8 @@ class MentionIndex:
     committed with `commit` (the build does so when it flushes the store, and at its end):
     what a crash loses, `synced` reads again from the store."""
 
-    def __init__(self, store: Path) -> None:
-        self.path = index_path(store)
+    def __init__(self, path: Path) -> None:
+        self.path = path  # `index_path(store)`, or a scratch file for a build to a file
         self.db = sqlite3.connect(self.path)
         if self.db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
             self.db.executescript("DROP TABLE IF EXISTS mentions; DROP TABLE IF EXISTS "

@@ -214,7 +214,7 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
                         writer.write(source, result.graph, result.content_hash, result.nquads,
                                      result.names)
                     if out is not None:
-                        out.add(result.nquads)
+                        out.add(result.graph, result.nquads, result.names)
                     if in_memory is not None:
                         in_memory[result.graph] = parsed(result.nquads)
                 if fail_fast and (result.error or result.violations):
@@ -286,12 +286,12 @@ def store_writer(path: Path, force: bool) -> Iterator[StoreWriter]:
     """The store open for writing (readers kept out meanwhile), with its catalog; the caller
     holds the writer lock. Every graph is written whole, in its own transaction."""
     from kg.catalog import StoreWriter
-    from kg.mentions import MentionIndex
+    from kg.mentions import MentionIndex, index_path
     from kg.store import open_store, readers_excluded
 
     with readers_excluded(path):
         store = open_store(path)
-        writer = StoreWriter(store, MentionIndex(path), force=force)
+        writer = StoreWriter(store, MentionIndex(index_path(path)), force=force)
         try:
             yield writer
             store.flush()
@@ -305,13 +305,13 @@ def store_writer(path: Path, force: bool) -> Iterator[StoreWriter]:
 
 
 class OutputFile:
-    """`kg build -o FILE`: each graph's lines go to a sorted spill, and its quads to a scratch
-    store for the entity resolution; the file is written at the end from the merged lines,
-    in one global order, so it is byte-identical whatever order the graphs came in."""
+    """`kg build -o FILE`: each graph's lines go to a sorted spill, and what entity resolution
+    reads of it to a scratch mention index (`kg.mentions`); the file is written at the end
+    from the merged lines, in one global order, so it is byte-identical whatever order the
+    graphs came in."""
 
     def __init__(self, path: Path) -> None:
-        from pyoxigraph import Store
-
+        from kg.mentions import MentionIndex
         from kg.serialize import TRIPLE_ONLY, format_for
         from kg.spill import SortedLines
 
@@ -320,20 +320,11 @@ class OutputFile:
         self.triples_only = path.suffix.lower() in TRIPLE_ONLY
         self.lines = SortedLines()
         self.scratch_dir = tempfile.mkdtemp(prefix="kg-output-")
-        self.scratch = Store(self.scratch_dir)
-        self.unflushed = 0
+        self.index = MentionIndex(Path(self.scratch_dir) / "mentions.sqlite")
         self.violations: list[str] = []  # of the resolution graph, then left out of the file
 
-    def add(self, nquads: bytes) -> None:
-        from pyoxigraph import RdfFormat
-
-        from kg.catalog import FLUSH_BYTES
-
-        self.scratch.load(nquads, format=RdfFormat.N_QUADS)
-        self.unflushed += len(nquads)
-        if self.unflushed > FLUSH_BYTES:  # keep the scratch store's memory flat
-            self.scratch.flush()
-            self.unflushed = 0
+    def add(self, graph: str, nquads: bytes, names: GraphRows) -> None:
+        self.index.put(graph, names)
         self.lines.add(self.lines_of(nquads))
 
     def lines_of(self, nquads: bytes) -> list[bytes]:
@@ -348,12 +339,13 @@ class OutputFile:
     def write(self) -> None:
         from pyoxigraph import RdfFormat, serialize
 
-        from kg.aliases import local_select
         from kg.rdf import PREFIXES
         from kg.resolve import checked, resolution_quads, resolve
         from kg.serialize import write_lines
 
-        resolution = resolution_quads(resolve(local_select(self.scratch)))
+        self.index.commit()
+        # a file build has no curation graph: nothing is kept apart
+        resolution = resolution_quads(resolve(lambda _: (), self.index))
         self.violations = checked(resolution)
         if resolution and not self.violations:
             self.lines.add(self.lines_of(serialize(resolution, format=RdfFormat.N_QUADS)))
@@ -368,7 +360,7 @@ class OutputFile:
                 self.write()
         finally:
             self.lines.close()
-            del self.scratch
+            self.index.close()
             shutil.rmtree(self.scratch_dir, ignore_errors=True)
 
 

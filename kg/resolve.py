@@ -260,12 +260,12 @@ def typed_label(writer, entity: Entity, label: str, alt: Iterable[str] = ()) -> 
 def refresh_resolution(path: Path) -> Resolution:
     """Recompute `id:graph/resolution` over the whole store at `path` (closed), after a
     build or a split; the caller holds the store's writer lock."""
-    from kg.mentions import MentionIndex
+    from kg.mentions import MentionIndex, index_path
     from kg.store import open_store, readers_excluded
 
     with readers_excluded(path):
         store = open_store(path)
-        index = MentionIndex(path)
+        index = MentionIndex(index_path(path))
         try:
             resolution = update_resolution(store, index.synced(store))
             store.flush()

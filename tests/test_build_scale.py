@@ -19,7 +19,7 @@ from synthetic import write_corpus
 from kg import iris
 from kg.catalog import CATALOG_GRAPH, read_catalog
 from kg.cli import main
-from kg.mentions import MentionIndex
+from kg.mentions import MentionIndex, index_path
 from kg.pipeline import build, find_files, process, selected
 from kg.progress import Progress
 from kg.rdf import PREFIXES
@@ -138,7 +138,7 @@ def test_unchanged_files_are_skipped_changed_replaced_and_gone_pruned(corpus, tm
     counts = summary(run("build", str(docs), "--store", store, "--prune")[1])
     assert (counts["read"], counts["unchanged"], counts["pruned"]) == (0, 5, 1)
     assert len(disclosure_graphs(Path(store))) == len(after) - 1
-    assert MentionIndex(Path(store)).graphs() == disclosure_graphs(Path(store))
+    assert MentionIndex(index_path(Path(store))).graphs() == disclosure_graphs(Path(store))
     with reading(Path(store)) as opened:
         assert str(removed.resolve()) not in read_catalog(opened)
     forced = summary(run("build", str(docs), "--store", store, "--force")[1])

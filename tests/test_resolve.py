@@ -237,7 +237,7 @@ def test_the_mention_index_holds_the_rows_a_store_scan_selects(tmp_path):
     store_dir = tmp_path / "store"
     assert build([tmp_path / "docs"], store=store_dir).ok
     with reading(store_dir) as store:
-        select, index = local_select(store), MentionIndex(store_dir)
+        select, index = local_select(store), MentionIndex(index_path(store_dir))
         assert index.graphs() == {g.value for g in store.named_graphs()
                                   if "/disclosure/" in g.value}  # kept by the build itself
         assert sorted(index.mentions()) == sorted(select(MENTIONS))
@@ -253,12 +253,21 @@ def test_the_build_resolves_from_the_index_not_by_scanning_the_store(tmp_path, m
         assert resolution_of(store)[ID + "drug/examplimab"] == ID + "drug/ab123"
 
 
+def test_a_graph_file_is_resolved_from_its_own_mention_index(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.resolve.MENTIONS", "SELECT * WHERE { FILTER(false) }")
+    out = tmp_path / "graph.nq"
+    assert build(write_releases(tmp_path / "docs"), output=out).ok
+    store = Store()
+    store.load(path=str(out), format=RdfFormat.N_QUADS)
+    assert resolution_of(store)[ID + "drug/examplimab"] == ID + "drug/ab123"
+
+
 def test_a_lost_or_stale_mention_index_is_brought_in_step_with_the_store(tmp_path):
     docs = write_releases(tmp_path / "docs")
     store_dir, fresh = tmp_path / "store", tmp_path / "fresh"
     assert build(docs[:2], store=store_dir).ok
     index_path(store_dir).unlink()
-    stale = MentionIndex(store_dir)
+    stale = MentionIndex(index_path(store_dir))
     stale.put(ID + "disclosure/0123456789abcdef0123", GraphRows((("", "gone.txt"),)))
     stale.close()
     assert build(docs, store=store_dir).ok and build(docs, store=fresh).ok
@@ -268,7 +277,8 @@ def test_a_lost_or_stale_mention_index_is_brought_in_step_with_the_store(tmp_pat
         theirs = sorted(other.quads_for_pattern(None, None, None, _node(RESOLUTION_GRAPH)),
                         key=str)
         assert ours == theirs
-        assert MentionIndex(store_dir).graphs() == MentionIndex(fresh).graphs()
+        indexes = [MentionIndex(index_path(path)) for path in (store_dir, fresh)]
+        assert indexes[0].graphs() == indexes[1].graphs()
 
 
 def test_split_undoes_a_merge_and_survives_a_rebuild_until_unsplit(tmp_path):
