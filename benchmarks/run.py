@@ -395,33 +395,39 @@ def notes(info: dict) -> str:
              f"{speedup:.1f}× "
              "what one core does through all the stages; the build process's own share "
              "(writing to the store) and other work on the shared cores take the rest.",
-             "- Memory: the build process writes every graph in its own transaction as it "
-             "arrives (flushing RocksDB's memory tables every 8 MB) and keeps the list of "
-             "files and the store's catalog, so reading and writing grew by "
-             f"{growth:.1f} KB per file from {small['documents']:,} to {big['documents']:,} "
-             "documents. The entity resolution at the end (kg.resolve) streams the "
-             "store's name statements and keeps one entry per entity and name, with the "
-             "disclosures it was seen in as small integers: "
+             "- Memory: the build process walks the folders as it goes, looks each file's "
+             "catalog entry up in the store, and writes every graph in its own transaction "
+             "as it arrives (flushing RocksDB's memory tables every 8 MB); reading and "
+             f"writing grew by {growth:.1f} KB per file from {small['documents']:,} to "
+             f"{big['documents']:,} documents. That growth is RocksDB's: it keeps the index "
+             "and filter blocks of every table it has opened (last column of the builds "
+             f"table: +{small['engine']:.0f} MB at {small['documents']:,} documents, "
+             f"+{big['engine']:.0f} MB at {big['documents']:,} once every table is read), "
+             "and pyoxigraph offers no option to bound them. The entity resolution at the "
+             "end reads the names each graph gives its entities from the mention index "
+             "beside the store (kg.mentions), not from the store, and keeps one entry per "
+             "entity and name, with the disclosures it was seen in as small integers: "
              f"+{small['resolution']['mb']:.0f} MB at {small['documents']:,} documents, "
-             f"+{big['resolution']['mb']:.0f} MB at {big['documents']:,} (mostly the "
-             "store's read cache). `-o` holds a "
-             "32 MB run of sorted lines at most, and the same resolution over its scratch "
-             "store. Each worker holds one chunk of documents; `all processes` adds the "
-             "workers' interpreters.",
+             f"+{big['resolution']['mb']:.0f} MB at {big['documents']:,}. `-o` holds a "
+             "32 MB run of sorted lines at most and the same index in a scratch file. Each "
+             "worker holds one chunk of documents; `all processes` adds the workers' "
+             "interpreters.",
              "- pyshacl on the whole graph at once reports results that are not errors: "
              "each release labels the entities it names, and two releases may label one "
              "entity differently (`skos:prefLabel` is one per graph)."
              + (f" It spends {whole[-1]['seconds'] / whole[-1]['documents'] / per_graph:.0f}× "
                 "per document what pyshacl spends on each graph alone." if whole else ""),
-             "- Saved queries: oxigraph answers each triple pattern with an index lookup in "
-             "RocksDB (some 3–5 µs here), so a query that lists every designation, trial or "
-             "drug of 10,000 releases (thousands of rows, several patterns a row, then "
-             "turned into Python strings) takes hundreds of milliseconds whatever its "
-             "form: its time grows with the rows it returns. The questions about one "
-             "drug or company (timeline, latest-outcomes, drug-profile) start from the "
-             "name's key in the resolution graph (`bkg:nameKey`) and read only that "
-             "entity's facts; pipeline-by-indication still tests CONTAINS on every "
-             "indication label."]
+             "- Saved queries: a query that lists every designation, trial or drug of "
+             "10,000 releases returns thousands of rows, and oxigraph's evaluator spends "
+             "some 30–45 µs on each here (several joins a row; the same query on an "
+             "in-memory pyoxigraph store is no faster, so it is the evaluator, not "
+             "RocksDB, and serialising the rows in Rust instead of Python saves under "
+             "10 %): such a listing takes hundreds of milliseconds whatever its form. "
+             "The questions about one drug or company (timeline, latest-outcomes, "
+             "drug-profile) start from the name's key in the resolution graph "
+             "(`bkg:nameKey`) and read only that entity's facts; pipeline-by-indication "
+             "still tests CONTAINS on every indication label (starting it from the keys "
+             "made pyoxigraph's planner join the whole store: seconds, not milliseconds)."]
     if big["documents"] < 50_000:
         lines.append(f"- 50,000 documents were not run here: `--sizes {small['documents']},"
                      f"{big['documents']},50000` does, and at the rate above its build would "
@@ -502,8 +508,9 @@ def build_table(info: dict) -> str:
     lines = [f"## Whole builds (`kg build --jobs {info['jobs']}`)\n",
              "| documents | build into a new store | documents/s | triples | peak RSS, build "
              "process / all processes | same without the entity resolution | entity "
-             "resolution at the end | re-run, all unchanged | `-o graph.nq` | peak RSS (-o) |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "resolution at the end | re-run, all unchanged | `-o graph.nq` | peak RSS (-o) | "
+             "store on disk | RocksDB after reading every quad |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for build in info["builds"]:
         store, again, output = build["store"], build["again"], build["output"]
         writing, resolution = build["writing"], build["resolution"]
@@ -514,7 +521,8 @@ def build_table(info: dict) -> str:
             f"{writing['own_mb']:.0f} / {writing['all_mb']:.0f} MB | "
             f"{resolution['seconds']:.1f} s, +{resolution['mb']:.0f} MB | "
             f"{again['seconds']:.1f} s | {output['seconds']:.1f} s | "
-            f"{output['own_mb']:.0f} / {output['all_mb']:.0f} MB |")
+            f"{output['own_mb']:.0f} / {output['all_mb']:.0f} MB | "
+            f"{build['disk_mb']:,.0f} MB | +{build['engine']:.0f} MB |")
     return "\n".join(lines) + "\n"
 
 
@@ -590,11 +598,12 @@ def build_runs(corpus: Path, documents: int, folder: Path, jobs: int) -> dict:
                         str(folder / f"store-{documents}-w"), str(jobs)])
     return {"documents": documents, "store": first, "again": again, "output": output,
             "writing": writing, "resolution": resolution_step(store), "triples": triples,
-            "store_dir": store}
+            "store_dir": store, "engine": engine_memory(store),
+            "disk_mb": sum(f.stat().st_size for f in store.iterdir()) / 2**20}
 
 
-# The same build without the entity resolution that follows it (kg.resolve reads every
-# entity of the store into memory): the memory of reading and writing the documents alone.
+# The same build without the entity resolution that follows it (kg.resolve holds every
+# entity's names in memory): the memory of reading and writing the documents alone.
 WITHOUT_RESOLUTION = """
 import sys
 import kg.resolve
@@ -624,6 +633,30 @@ with writer_lock(Path(sys.argv[1])):
     refresh_resolution(Path(sys.argv[1]))
 print(time.perf_counter() - started, (peak[0] - before) / 2**20)
 """
+
+
+# What RocksDB itself keeps once every table of the store has been opened (their index and
+# filter blocks stay in memory): a read of every quad, in a process of its own.
+ENGINE = """
+import sys
+from pyoxigraph import Store
+
+def rss():
+    return int(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) * 1024
+
+store = Store.read_only(sys.argv[1])
+before = rss()
+sum(1 for _ in store.quads_for_pattern(None, None, None, None))
+print((rss() - before) / 2**20)
+"""
+
+
+def engine_memory(store: Path) -> float:
+    """MB RocksDB holds after a read of the whole store (its floor for any whole-store
+    question), above what opening the store costs."""
+    out = subprocess.run([sys.executable, "-c", ENGINE, str(store)], capture_output=True,
+                         text=True, check=True, cwd=ROOT).stdout
+    return float(out)
 
 
 def resolution_step(store: Path) -> dict:
