@@ -202,7 +202,7 @@ class StoreWriter:
               names: GraphRows | None = None) -> None:
         """Put the file's graph (N-Quads of that one graph, with the rows `names` the mention
         index keeps of it, `kg.mentions.rows_of`) in place of its previous one."""
-        from pyoxigraph import NamedNode, RdfFormat, parse, serialize
+        from pyoxigraph import NamedNode, RdfFormat, serialize
 
         entry = Entry(source.key, graph, content_hash, source.size, source.mtime_ns,
                       self.built_with)
@@ -221,9 +221,9 @@ class StoreWriter:
         for dropped in drop - {graph}:
             self.index.drop(dropped)
         if names is None:
-            from kg.mentions import rows_of
+            from kg.mentions import rows_of_nquads
 
-            names = rows_of(graph, parse(nquads, format=RdfFormat.N_QUADS))
+            names = rows_of_nquads(graph, nquads)
         self.index.put(graph, names)
         self.changed = True
         self.unflushed += len(nquads)

@@ -84,6 +84,13 @@ def rows_of(graph: str, quads: Iterable) -> GraphRows:
                            for issuer in sorted(issuers) or [""]), tuple(sorted(mentions)))
 
 
+def rows_of_nquads(graph: str, nquads: bytes) -> GraphRows:
+    """`rows_of` a graph given as N-Quads (when its worker did not send the rows)."""
+    from pyoxigraph import RdfFormat, parse
+
+    return rows_of(graph, parse(nquads, format=RdfFormat.N_QUADS))
+
+
 def index_path(store: Path) -> Path:
     return store.parent / f"{store.name}.kg-mentions.sqlite"
 

@@ -323,8 +323,10 @@ class OutputFile:
         self.index = MentionIndex(Path(self.scratch_dir) / "mentions.sqlite")
         self.violations: list[str] = []  # of the resolution graph, then left out of the file
 
-    def add(self, graph: str, nquads: bytes, names: GraphRows) -> None:
-        self.index.put(graph, names)
+    def add(self, graph: str, nquads: bytes, names: GraphRows | None = None) -> None:
+        from kg.mentions import rows_of_nquads
+
+        self.index.put(graph, names if names is not None else rows_of_nquads(graph, nquads))
         self.lines.add(self.lines_of(nquads))
 
     def lines_of(self, nquads: bytes) -> list[bytes]:

@@ -245,6 +245,20 @@ def test_the_mention_index_holds_the_rows_a_store_scan_selects(tmp_path):
         assert resolution_quads(resolve(select, index)) == resolution_quads(resolve(select))
 
 
+def test_rows_read_back_from_n_quads_are_the_rows_of_the_quads(tmp_path):
+    from pyoxigraph import serialize
+
+    from kg.mentions import rows_of, rows_of_nquads
+    from kg.pipeline import process
+
+    for path in write_releases(tmp_path / "docs"):
+        result = process(path, validate=False)
+        rows = rows_of(result.graph, result.quads)
+        assert rows.mentions and {file for _, file in rows.disclosures} == {path.name}
+        nquads = serialize(result.quads, format=RdfFormat.N_QUADS)
+        assert rows_of_nquads(result.graph, nquads) == rows
+
+
 def test_the_build_resolves_from_the_index_not_by_scanning_the_store(tmp_path, monkeypatch):
     monkeypatch.setattr("kg.resolve.MENTIONS", "SELECT * WHERE { FILTER(false) }")
     store_dir = tmp_path / "store"
