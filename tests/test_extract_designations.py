@@ -110,3 +110,13 @@ def test_a_drug_that_targets_a_protein_keeps_its_designation():
     found = rows("said KT-720, an antibody that targets TROP2 received Fast Track designation "
                  "from the FDA for gastric cancer.")
     assert [(f[0], f[1]) for f in found] == [("KT-720", "fast-track")]
+
+
+def test_admission_to_a_scheme_worded_as_eligibility_is_held():
+    assert rows("said the EMA granted PRIME eligibility to WB-404 for Fabry disease.") == [
+        ("WB-404", "prime", "ema", "Fabry disease", "granted")]
+
+
+def test_a_designation_the_drug_is_only_eligible_for_is_left_out_of_a_held_one():
+    assert rows("said WB-505 received Fast Track designation and is eligible for Priority "
+                "Review.") == [("WB-505", "fast-track", "fda", "", "granted")]

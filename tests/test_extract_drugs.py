@@ -123,3 +123,9 @@ def test_a_drug_named_once_with_its_portfolio_is_still_a_drug():
     rows = developed(OPENING + "said its tislumab portfolio is growing. The Phase 3 trial of "
                      "tislumab met its primary endpoint.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "tislumab")]
+
+
+def test_a_name_described_as_a_platform_is_not_a_drug():
+    rows = developed(OPENING + "announced that KT-330 is built on its HALYARD bispecific "
+                     "platform.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-330")]

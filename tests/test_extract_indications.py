@@ -25,3 +25,8 @@ def test_a_disease_named_only_by_how_bad_it_is_is_no_indication():
 def test_a_specific_word_keeps_a_severe_disease():
     assert texts("It treats severe chronic kidney disease.") == [
         "severe chronic kidney disease"]
+
+
+def test_a_severity_range_stays_in_front_of_the_disease():
+    assert texts("It is tested in moderately to severely active Crohn's disease.") == [
+        "moderately to severely active Crohn's disease"]

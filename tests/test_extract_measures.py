@@ -155,3 +155,16 @@ def test_a_dose_restated_without_its_cohort_is_the_cohorts_dose():
 def test_a_bound_on_the_dose_is_not_a_dose():
     assert doses("said PL-505 caused no dose-limiting toxicities below a daily dose of 280 mg, "
                  "and Cohort 2 received PL-505 at 120 mg.") == [("2", Decimal("120"), "mg")]
+
+
+def test_a_result_sentence_belongs_to_the_study_its_paragraph_named():
+    assert outcomes("said its Phase 2 study of PL-505 finished. The median progression-free "
+                    "survival was 9.1 months. At the 3 mg/kg dose level, the objective "
+                    "response rate was 48%.") == [
+        ("", "median progression-free survival", Decimal("9.1"), "months"),
+        ("", "objective response rate", Decimal("48"), "%")]
+
+
+def test_a_rate_in_a_paragraph_that_names_no_study_is_no_result():
+    assert outcomes("said PL-505 is in a Phase 2 study.\n\nIn the general population, the "
+                    "objective response rate to older medicines was 20%.") == []

@@ -214,3 +214,21 @@ def test_a_role_with_an_article_in_apposition():
                   for r in extraction.of_type(RoleAssignment)) == [
         ("Ann Roe", "associate professor of medicine", "Bar College"),
         ("Jane Doe", "professor", "Foo University")]
+
+
+def test_contact_lines_with_label_name_and_details_and_an_agency():
+    assert roles("said hello.\n\nContacts\nInvestors: Mari Holm, mari@skua.example, "
+                 "+47 555 01 234\nMedia: Lars Berg, Fjord Communications, lars@fjord.example\n"
+                 ) == [("Lars Berg", "contact", "Fjord Communications"),
+                       ("Mari Holm", "contact", "Skua Radiopharma ASA")]
+
+
+def test_an_agency_line_under_a_contact_is_the_contacts_organisation_not_a_person():
+    assert roles("said hello.\n\nMedia Contact:\nLars Berg\nFjord Communications\n"
+                 "lars@fjord.example\n") == [("Lars Berg", "contact", "Fjord Communications")]
+
+
+def test_a_role_ends_where_the_telephone_number_starts():
+    assert roles("said hello.\n\nCONTACT: Mari Holm, Vice President, Investor Relations, "
+                 "+47 555 01 234, ir@skua.example\n") == [
+        ("Mari Holm", "Vice President, Investor Relations", "Skua Radiopharma ASA")]

@@ -17,7 +17,7 @@ NOT_HELD = re.compile(
     r"\b(?:plans?|planning|intends?|intend(?:s|ed)?|expects?|hopes?|aims?|seeks?|seeking|will|"
     r"would|could|may|might)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:apply|submit|file|seek|request|"
     r"pursue|obtain|receive|qualify|be\s+eligible)|\bapplications?\s+for\b|\bapplied\s+for\b|"
-    r"\beligib(?:le|ility)\b|\bsubmitted\s+(?:an?\s+)?(?:request|application)\b|"
+    r"\bsubmitted\s+(?:an?\s+)?(?:request|application)\b|"
     r"\bif\s+granted\b|\bno\s+assurance\b",
     re.IGNORECASE)
 HELD = re.compile(
@@ -80,9 +80,11 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
 
 # `targeting an accelerated approval pathway`: a route the company hopes for, not one it holds.
 PATHWAY_AFTER = re.compile(r"^\s*(?:regulatory\s+)?(?:pathway|path|route)\b", re.IGNORECASE)
-SOUGHT_BEFORE = re.compile(r"\b(?:targeting|pursu(?:e|es|ing)|toward(?:s)?|discuss(?:es|ing)?|"
-                           r"potential|possible)\s+(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}$",
-                           re.IGNORECASE)
+# `eligible for Priority Review` is a hope, wherever the sentence's other designations stand;
+# `granted PRIME eligibility`, the EMA's wording of admission to its scheme, is held.
+SOUGHT_BEFORE = re.compile(r"\b(?:(?:targeting|pursu(?:e|es|ing)|toward(?:s)?|discuss(?:es|ing)?|"
+                           r"potential|possible)\s+(?:an?\s+|the\s+)|eligib(?:le|ility)\s+(?:for|"
+                           r"to)\s+(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 NEW_CLAUSE = re.compile(r"\b(?:and|but|while|which|who|where)\s+(?:\w+\s+)?(?:is|was|are|were|has|"

@@ -299,13 +299,14 @@ def context_names(text: str, tickers: set[str]) -> list[Candidate]:
     return out
 
 
-GENERIC_NOUN_AFTER = re.compile(r"^\s*(?:®|™)?\s*(?:compounds?|platforms?|technolog(?:y|ies)|"
+# `the X platform`, and `the X bispecific platform`: up to two lower-case descriptive words
+# (never a preposition, article or pronoun) between the name and the class noun
+DESCRIBED = (r"^\s*(?:®|™)?\s*(?:(?!(?:in|on|of|for|and|or|with|to|from|by|using|our|its|"
+             r"their|the|an?|is|was|are)\b)[a-z][\w-]*\s+){0,2}")
+GENERIC_NOUN_AFTER = re.compile(DESCRIBED + r"(?i:compounds?|platforms?|technolog(?:y|ies)|"
                                 r"conjugates?|portfolio|pipeline|"
-                                r"delivery|carrier|family|class)\b", re.IGNORECASE)
-
-
-PLATFORM_AFTER = re.compile(r"^\s*(?:®|™)?\s*(?:platforms?|technolog(?:y|ies))\b",
-                            re.IGNORECASE)
+                                r"delivery|carrier|family|class)\b")
+PLATFORM_AFTER = re.compile(DESCRIBED + r"(?i:platforms?|technolog(?:y|ies))\b")
 
 
 def accepted_names(sentences, tickers: set[str]) -> set[str]:

@@ -54,7 +54,8 @@ SEVERITY_WORDS = {
 }
 MAX_MODIFIERS = 6
 COMPOUND_MODIFIERS = {"relapsed or refractory", "relapsed and refractory", "refractory or relapsed",
-                      "head and neck", "relapsed and/or refractory"}
+                      "head and neck", "relapsed and/or refractory", "moderately to severely",
+                      "moderate to severe", "mild to moderate", "mildly to moderately"}
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def modifiers_before(left: str) -> int:
         lower = word.group(0).lower()
         following = left[word.end():].split()[:1]
         preceding = left[:word.start()].split()[-1:]
-        joins_refractory = lower in ("and", "or") and following and preceding and (
+        joins_refractory = lower in ("and", "or", "to") and following and preceding and (
             f"{preceding[0].lower()} {lower} {following[0].lower()}" in COMPOUND_MODIFIERS)
         if gap.strip() or count >= MAX_MODIFIERS:
             break

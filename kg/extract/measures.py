@@ -264,10 +264,13 @@ def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
 def outcomes(ctx: Context) -> None:
     time_units = lexicon.unit_regex(("time", "percent"))
     value = re.compile(rf"(?P<v>{SIGNED})(?:\s*|-)(?P<u>{time_units})(?![\w])", re.IGNORECASE)
+    topic_paragraph = None  # the last paragraph that named an own drug or a trial
     for sentence in ctx.fact_sentences():
+        if ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(sentence.text):
+            topic_paragraph = sentence.paragraph
+        elif sentence.paragraph != topic_paragraph or not REPORTED.search(sentence.text):
+            continue  # `The ORR was 62%.` counts after its paragraph named the study
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
-            continue
-        if not ctx.own_mentions(sentence) and not TRIAL_CONTEXT.search(sentence.text):
             continue
         cohorts = cohort_mentions(sentence.text) or carried_cohort(ctx, sentence)
         endpoints = endpoints_in(sentence.text)
@@ -365,8 +368,13 @@ COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)}|an?)\s+(?:(?:confirme
 ACHIEVED_BEFORE = re.compile(r"\b(?:achieved|had|showed|experienced|obtained|reached|attained)"
                              r"\s*$", re.IGNORECASE)
 TRIAL_CONTEXT = re.compile(r"\b(?:patients?|participants?|subjects?|cohorts?|arms?|trials?|"
-                           r"stud(?:y|ies)|treated|treatment|dosed|enrolled|data|results)\b",
+                           r"stud(?:y|ies)|treated|treatment|dos(?:e|es|ed|ing)|enrolled|data|"
+                           r"results)\b",
                            re.IGNORECASE)
+# A result is reported in the past; `the five-year survival rate for this cancer is 28%` is
+# what the disease does, not what a study found.
+REPORTED = re.compile(r"\b(?:was|were|achieved|showed|demonstrated|observed|reached|improved|"
+                      r"reduced|decreased|increased)\b", re.IGNORECASE)
 NOT_A_RESULT_AFTER = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:cut-?off|follow-?up)\b",
                                 re.IGNORECASE)
 THRESHOLD_AFTER = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:threshold|benchmark|landmark)\b",

@@ -225,6 +225,9 @@ def clean_org(text: str) -> str:
     return re.split(r"\s+(?:and|who|which|where|in|since|from)\s+[a-z]", text)[0].strip(" ,")
 
 
+CONTACT_DETAILS = re.compile(r",\s*(?:\+?\(?\d[\d\s().-]{6,}|[\w.+-]+@|Tel\b|Phone\b|E-?mail\b)")
+
+
 def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
                org_text: str | None = None) -> bool:
     """Record a person's role; False when the match is not a usable role."""
@@ -235,6 +238,7 @@ def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
     else:
         role, org = split_role(ctx, role_text)
     role = re.sub(r"^(?:an?|the)\s+", "", role)
+    role = CONTACT_DETAILS.split(role)[0]  # `Vice President, IR, 650-555-0100, ir@…`
     if not ROLE_WORDS.search(role) or len(role.split()) > 12 or organization_names(name) \
             or len(name.split()) < 2:
         return False
@@ -296,8 +300,31 @@ def name_lists(ctx: Context, sentence: Sentence) -> None:
                        match.group("org"))
 
 
+# Agencies in contact blocks are named without a legal suffix: `Anand Communications`.
+AGENCY = re.compile(r"^(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:Communications|Partners|Group|Advisors|"
+                    r"Advisers|Associates|Consulting|Consultants|Relations|Strategies|Agency|"
+                    r"Collective|Worldwide|Global|PR)$")
+# `Investors: Jane Roe, jane@example.com, +1 555 0100`: a label, a name, then details
+LABELLED_CONTACT = re.compile(
+    rf"^(?:Investors?|Media|Press|Investor\s+Relations|Media\s+Relations|IR|PR)"
+    rf"(?:\s+(?:Contacts?|Inquiries|Enquiries|Relations))?\s*:\s*(?P<name>{NAME}){CREDENTIALS}"
+    rf"\s*(?:,\s*(?P<details>.*))?$")
+
+
+def contact_org(text: str) -> Organization | None:
+    """The organisation a contact line names: a company, or an agency (`X Communications`)."""
+    names = organization_names(text)
+    if names:
+        return Organization(names[0][2], is_company=True)
+    for part in re.split(r"\s*[,|]\s*", text.strip()):
+        if AGENCY.match(part):
+            return Organization(part, is_company=True)
+    return None
+
+
 def contacts(ctx: Context) -> None:
-    """A name alone on a line in the contacts block, with the organisation on a nearby line."""
+    """A name alone on a line in the contacts block, with the organisation on a nearby line;
+    a labelled line with the name and its details."""
     for sentence in ctx.structure.sentences:
         labelled = CONTACT_LABEL.match(sentence.text)
         if labelled:
@@ -306,14 +333,20 @@ def contacts(ctx: Context) -> None:
                                ctx.evidence(sentence, "kg.people.v1"))
     lines = ctx.structure.in_section("contacts")
     for index, sentence in enumerate(lines):
+        inline = LABELLED_CONTACT.match(sentence.text)
+        if inline and not AGENCY.match(inline.group("name")):
+            org = contact_org(inline.group("details") or "")
+            ctx.extraction.add(RoleAssignment(resolve_name(ctx, inline.group("name")),
+                                              "contact", org or ctx.issuer),
+                               ctx.evidence(sentence, "kg.people.v1"))
+            continue
         match = CONTACT_NAME.match(sentence.text)
-        if not match or organization_names(sentence.text):
+        if not match or organization_names(sentence.text) or AGENCY.match(match.group("name")):
             continue
         org = None
         for following in lines[index + 1:index + 3]:
-            names = organization_names(following.text)
-            if names:
-                org = Organization(names[0][2], is_company=True)
+            org = contact_org(following.text)
+            if org:
                 break
         ctx.extraction.add(RoleAssignment(match.group("name"), "contact", org or ctx.issuer),
                            ctx.evidence(sentence, "kg.people.v1"))
