@@ -168,3 +168,16 @@ def test_a_result_sentence_belongs_to_the_study_its_paragraph_named():
 def test_a_rate_in_a_paragraph_that_names_no_study_is_no_result():
     assert outcomes("said PL-505 is in a Phase 2 study.\n\nIn the general population, the "
                     "objective response rate to older medicines was 20%.") == []
+
+
+def test_a_survival_rate_at_a_landmark_is_a_share_not_a_time():
+    assert outcomes("said that in Cohort 2, patients treated with PL-505 had an 18-month "
+                    "event-free survival rate of 66%.") == [
+        ("2", "18-month event-free survival rate", Decimal("66"), "%")]
+
+
+def test_many_patients_achieving_a_response_are_not_one_response():
+    assert outcomes("said 9 of 15 patients (60%) treated with PL-505 achieved a partial "
+                    "response.") == [("", "partial response", Decimal("60"), "%")]
+    assert outcomes("said one patient treated with PL-505 achieved a complete response.") == [
+        ("", "complete response", Decimal("1"), "patients")]

@@ -365,6 +365,8 @@ COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)}|an?)\s+(?:(?:confirme
                    r"durable|additional)\s+)?(?P<ep>complete\s+(?:metabolic\s+)?(?:responses?|"
                    r"remissions?)|partial\s+(?:metabolic\s+)?responses?|stable\s+diseases?)\b"
                    r"(?!\s+rates?)", re.IGNORECASE)
+PLURAL_SUBJECT = re.compile(r"\b(?:patients|participants|subjects|people|individuals)\b",
+                            re.IGNORECASE)
 ACHIEVED_BEFORE = re.compile(r"\b(?:achieved|had|showed|experienced|obtained|reached|attained)"
                              r"\s*$", re.IGNORECASE)
 TRIAL_CONTEXT = re.compile(r"\b(?:patients?|participants?|subjects?|cohorts?|arms?|trials?|"
@@ -389,6 +391,7 @@ def endpoints_in(text: str) -> list:
         after = text[term.end:]
         if NOT_A_RESULT_AFTER.match(after):
             continue
+        term = landmark_rate(text, term)
         if THRESHOLD_AFTER.match(after):
             landmark = re.search(r"(\d[\w.\-]*)\s*$", text[:term.start])
             prefix = f"{landmark.group(1)} " if landmark else ""
@@ -397,6 +400,23 @@ def endpoints_in(text: str) -> list:
         else:
             out.append(term)
     return out
+
+
+RATE_AFTER = re.compile(r"^\s+rates?\b", re.IGNORECASE)
+LANDMARK_BEFORE = re.compile(r"(?:\b\d+|\bone|\btwo|\bthree|\bfive)[-\s](?:months?|years?|weeks?)"
+                             r"\s*$", re.IGNORECASE)
+
+
+def landmark_rate(text: str, term):
+    """`12-month event-free survival rate`: a survival endpoint followed by `rate` is the
+    share alive (a percentage) at the landmark before it, not a time."""
+    after = RATE_AFTER.match(text[term.end:])
+    if not after or "rate" in term.key:
+        return term
+    landmark = LANDMARK_BEFORE.search(text[:term.start])
+    start = landmark.start() if landmark else term.start
+    end = term.end + after.end()
+    return lexicon.TermMatch(f"{term.key}-rate", start, end, " ".join(text[start:end].split()))
 
 
 SHARE = r"(?:\d+\s*/\s*\d+\s*)?\(?(?P<v>\d+(?:\.\d+)?)\s?%\)?\s*(?:\(\d+\s*/\s*\d+\)\s*)?"
@@ -445,8 +465,10 @@ def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
         if in_control_clause(ctx, sentence, match.start()):
             continue
         raw = match.group("n").lower()
-        if raw in ("a", "an") and not ACHIEVED_BEFORE.search(sentence.text[:match.start()]):
-            continue
+        before = sentence.text[:match.start()]
+        if raw in ("a", "an") and (not ACHIEVED_BEFORE.search(before) or PLURAL_SUBJECT.search(
+                re.split(r"[;:]|,\s+(?:and|while|whereas)\b", before)[-1])):
+            continue  # `12 of 20 patients achieved a partial response`: not one response
         value = Decimal(1 if raw in ("a", "an") else NUMBER_WORDS.get(raw, 0) or raw)
         endpoint = re.sub(r"s$", "", " ".join(match.group("ep").lower().split()))
         term = lexicon.TermMatch(endpoint, match.start("ep"), match.end("ep"), endpoint)
