@@ -86,3 +86,11 @@ def test_long_runs_of_spaces_between_capitalised_words_are_read_at_once():
     # each gap could be split between the space patterns in many ways: exponential before
     text = " ".join(["Alpha" + " " * 24] * 7) + "Therapeutics"
     assert [n for _, _, n in organization_names(text)] == ["Alpha Alpha Alpha Alpha Therapeutics"]
+
+
+def test_a_company_limited_by_two_suffixes_keeps_both_and_its_listing():
+    org, listings = issuer_of(
+        "Heron Data\n\nSUZHOU, China, May 2, 2023 -- Heron Biologics Co., Ltd. (HKEX: 6123) "
+        "today announced data.\n")
+    assert org.name == "Heron Biologics Co., Ltd."
+    assert [(lst.ticker, lst.exchange) for lst in listings] == [("6123", "hkex")]

@@ -36,7 +36,7 @@ CONNECTOR = rf"(?:{SPACE}(?:&|of|de|la|du){SPACE}|{SPACE})"
 ORG_NAME = re.compile(
     rf"(?<![\w])(?<!\w-)(?P<name>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,4}}?"
     rf"(?:{SPACE}(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))?"
-    rf"(?:,?{SPACE}{LEGAL_SUFFIX}))(?![\w])"
+    rf"(?:,?{SPACE}{LEGAL_SUFFIX})(?:,?[ \t]+(?:Ltd|Limited)\.?)?)(?![\w])"
     rf"|(?<![\w])(?<!\w-)(?P<head>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,3}}?{SPACE}"
     rf"(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))(?![\w-])")
 STOP_FIRST = {"The", "This", "These", "Our", "Its", "About", "For", "In", "On", "At", "By", "With",
