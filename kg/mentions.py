@@ -11,8 +11,9 @@ graphs are.
 
 The file is a cache: before it is read, its list of graphs is compared with the store's
 (`MentionIndex.synced`); graphs it lacks are read from the store one by one, graphs it has
-in excess are dropped. So a store built before it existed, a crash between the two writes,
-or a copied store folder give the same answer, only slower once.
+in excess are dropped, and every row is read again after a build that stopped half-way
+(`MentionIndex.interrupted`). So a store built before it existed, a killed build, a damaged
+file or a copied store folder give the same answer, only slower once.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ CREATE TABLE IF NOT EXISTS disclosures (
 CREATE TABLE IF NOT EXISTS mentions (
   graph INTEGER NOT NULL REFERENCES graphs(id) ON DELETE CASCADE,
   entity TEXT NOT NULL, class TEXT NOT NULL, property TEXT NOT NULL, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY);
 CREATE INDEX IF NOT EXISTS disclosures_by_graph ON disclosures(graph);
 CREATE INDEX IF NOT EXISTS mentions_by_graph ON mentions(graph);
 """
@@ -97,18 +99,52 @@ def index_path(store: Path) -> Path:
 
 class MentionIndex:
     """The rows of every disclosure graph of one store, in SQLite beside it. Writes are
-    committed with `commit` (the build does so when it flushes the store, and at its end):
-    what a crash loses, `synced` reads again from the store."""
+    committed with `commit` (the build does so when it flushes the store, and at its end).
+
+    A build marks the index `writing` before its first store write and clears the mark once
+    the store is flushed and the rows committed: an index still marked when it is next
+    opened may hold rows the store never got or miss rows it did (the same graph IRI
+    rewritten by a new extractor), so its rows are dropped there and `synced` reads every
+    graph again. A file SQLite cannot read is deleted and made anew; it is only a cache."""
 
     def __init__(self, path: Path) -> None:
         self.path = path  # `index_path(store)`, or a scratch file for a build to a file
-        self.db = sqlite3.connect(self.path)
-        if self.db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
-            self.db.executescript("DROP TABLE IF EXISTS mentions; DROP TABLE IF EXISTS "
-                                  f"disclosures; DROP TABLE IF EXISTS graphs; PRAGMA "
-                                  f"user_version = {FORMAT};")
-        self.db.executescript("PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF; "
-                              "PRAGMA journal_mode = WAL;" + SCHEMA)
+        try:
+            self.db = self.opened()
+        except sqlite3.DatabaseError:
+            for stale in (path, path.with_name(path.name + "-wal"),
+                          path.with_name(path.name + "-shm")):
+                stale.unlink(missing_ok=True)
+            self.db = self.opened()
+        self.interrupted = self.marked()  # a build stopped between store and index writes
+        if self.interrupted:
+            self.db.execute("DELETE FROM graphs")
+            self.db.commit()
+
+    def opened(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                db.executescript("DROP TABLE IF EXISTS mentions; DROP TABLE IF EXISTS "
+                                 "disclosures; DROP TABLE IF EXISTS graphs; DROP TABLE IF "
+                                 f"EXISTS state; PRAGMA user_version = {FORMAT};")
+            db.executescript("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+                             "PRAGMA journal_mode = WAL;" + SCHEMA)
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def marked(self) -> bool:
+        return self.db.execute("SELECT 1 FROM state WHERE key = 'writing'").fetchone() is not None
+
+    def start_writing(self) -> None:
+        self.db.execute("INSERT OR IGNORE INTO state VALUES ('writing')")
+        self.db.commit()
+
+    def done_writing(self) -> None:
+        self.db.execute("DELETE FROM state WHERE key = 'writing'")
+        self.db.commit()
 
     def put(self, graph: str, rows: GraphRows) -> None:
         """Replace what the index holds for the graph."""
@@ -142,7 +178,7 @@ class MentionIndex:
         for graph in sorted(held - indexed):
             self.put(graph, rows_of(graph, store.quads_for_pattern(None, None, None,
                                                                    NamedNode(graph))))
-        self.commit()
+        self.done_writing()  # every row now read from the store: an interruption is repaired
         return self
 
     def graphs(self) -> set[str]:

@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from kg.mentions import GraphRows
     from kg.remote import LoadReport, SparqlServer
 
-DOCUMENTS_PER_WORKER = 8  # a worker takes ~0.3 s to start: not worth it for fewer
-
 
 @dataclass
 class DocumentResult:
@@ -171,7 +169,7 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
     With a store and no output file, files the store's catalog shows unchanged are not read
     again (`report.unchanged`; `force` reads them all); `prune` removes the graphs of files
     under `paths` that no longer exist. `jobs` worker processes read the documents (default:
-    the cores, one per 8 documents at most); the result is the same whatever their number.
+    the cores; none for a handful of files); the result is the same whatever their number.
     `on_found` is told how many files there are, `progress` is given each one's result.
     """
     from kg.catalog import source_of
@@ -192,10 +190,11 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
             writer = stack.enter_context(store_writer(store, force)) if store else None
             out = stack.enter_context(OutputFile(output)) if output is not None else None
             todo: Iterable[Source] = map(source_of, find_files(paths, include, exclude))
-            if writer is not None and out is None:
+            skips_unchanged = writer is not None and out is None
+            if skips_unchanged:
                 todo = (s for s in todo
                         if not kept_unchanged(writer, s, report, graphs, progress))
-            jobs = min(cores(), count // DOCUMENTS_PER_WORKER) if jobs is None else jobs
+            jobs = cores() if jobs is None else jobs
             results = stack.enter_context(closing(document_results(todo, validate, jobs)))
             for source, result in results:
                 report.documents += 1
@@ -218,11 +217,15 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
                     if in_memory is not None:
                         in_memory[result.graph] = parsed(result.nquads)
                 if fail_fast and (result.error or result.violations):
+                    if skips_unchanged:  # files after it the store holds are unchanged, not
+                        for _ in todo:   # skipped, however far the workers had read ahead
+                            pass
                     report.skipped = max(0, count - report.documents)
                     break
             if writer is not None and prune:
                 report.pruned = writer.prune(paths)
-            stale = writer is not None and (writer.changed or resolution_outdated(writer.store))
+            stale = writer is not None and (writer.changed or writer.index.interrupted
+                                            or resolution_outdated(writer.store))
         if stale:
             from kg.resolve import refresh_resolution
 
@@ -292,9 +295,11 @@ def store_writer(path: Path, force: bool) -> Iterator[StoreWriter]:
     with readers_excluded(path):
         store = open_store(path)
         writer = StoreWriter(store, MentionIndex(index_path(path)), force=force)
+        writer.index.start_writing()
         try:
             yield writer
             store.flush()
+            writer.index.done_writing()
         except OSError as err:
             raise KgError(f"{path}: cannot write the store ({str(err).splitlines()[0]}); "
                           "each graph written is whole: run the build again to finish") from None

@@ -26,23 +26,23 @@ def cores() -> int:
 
 
 def ordered_map(function: Callable, items: Iterable, *, jobs: int) -> Iterator:
-    """`function(item)` for each item, in order, in `jobs` worker processes (in this one when
-    jobs <= 1). `function` must be importable by name (a module-level function). Items are
-    taken as tasks are sent, so a long stream of them is never held in memory."""
+    """`function(item)` for each item, in order, in up to `jobs` worker processes (in this
+    one when jobs <= 1, or when the items fill no more than one chunk: a worker takes some
+    0.3 s to start). `function` must be importable by name (a module-level function). Items
+    are taken as tasks are sent, so a long stream of them is never held in memory."""
     stream = iter(items)
     chunks = iter(lambda: list(islice(stream, CHUNK)), [])
-    first = next(chunks, [])
-    if jobs <= 1 or len(first) < CHUNK:  # too few items to be worth starting workers
-        for chunk in chain([first], chunks):
+    first = list(islice(chunks, max(1, jobs)))
+    if jobs <= 1 or len(first) < 2:
+        for chunk in chain(first, chunks):
             yield from map(function, chunk)
         return
-    chunks = chain([first], chunks)
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=ignore_interrupts) as pool:
+    with context.Pool(len(first), initializer=ignore_interrupts) as pool:
         pending: deque = deque()
-        for chunk in chunks:
+        for chunk in chain(first, chunks):
             pending.append(pool.apply_async(run_chunk, (function, chunk)))
-            if len(pending) >= jobs * IN_FLIGHT:
+            if len(pending) >= len(first) * IN_FLIGHT:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()

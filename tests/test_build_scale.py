@@ -214,6 +214,33 @@ def test_files_are_walked_in_the_order_of_their_sorted_paths(tmp_path):
         "A.txt", "a/b/c.html", "a/z.txt", "a b/e.txt", "a-c/d.txt", "a.b.txt", "b.txt"]
 
 
+def test_a_fail_fast_stop_counts_the_same_whatever_the_workers_read_ahead(tmp_path):
+    docs, stores = tmp_path / "docs", []
+    write_corpus(docs, 30)
+    for jobs in (1, 2):
+        store = tmp_path / f"store-{jobs}"
+        assert build([docs], store=store, jobs=jobs).ok
+        stores.append(store)
+    files = sorted(docs.iterdir())
+    files[1].write_bytes(b"\x00\x01binary")
+    for path in files[2::2]:
+        path.write_text(path.read_text() + "\nThe company has 12 employees.\n")
+    reports = [build([docs], store=store, jobs=jobs, fail_fast=True)
+               for jobs, store in zip((1, 2), stores, strict=True)]
+    assert [(r.documents, r.unchanged, r.skipped) for r in reports] == [(16, 15, 14)] * 2
+
+
+def test_no_more_workers_start_than_there_are_chunks_of_work():
+    from multiprocessing import active_children
+
+    from kg.workers import CHUNK, ordered_map
+
+    results = ordered_map(abs, range(2 * CHUNK), jobs=8)
+    next(results)
+    assert len(active_children()) == 2
+    assert list(results) == list(range(1, 2 * CHUNK))
+
+
 def test_files_are_handed_out_as_they_are_found():
     from itertools import count, islice
 

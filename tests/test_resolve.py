@@ -295,6 +295,33 @@ def test_a_lost_or_stale_mention_index_is_brought_in_step_with_the_store(tmp_pat
         assert indexes[0].graphs() == indexes[1].graphs()
 
 
+def test_rows_left_by_an_interrupted_build_are_read_again_from_the_store(tmp_path):
+    docs, store_dir = write_releases(tmp_path / "docs"), tmp_path / "store"
+    assert build(docs, store=store_dir).ok
+    crashed = MentionIndex(index_path(store_dir))  # a build killed between its two writes:
+    crashed.start_writing()                        # the store has a graph's new content,
+    graph = sorted(crashed.graphs())[0]            # the index still the old
+    crashed.put(graph, GraphRows((("", "old.txt"),), ((ID + "drug/zz9", BKG + "DrugCandidate",
+                                                       BKG + "codeName", "ZZ-9"),)))
+    crashed.commit()
+    crashed.db.close()
+    assert build(docs, store=store_dir).ok  # nothing changed, yet the resolution is redone
+    with reading(store_dir) as store:
+        assert ID + "drug/zz9" not in resolution_of(store)
+        index = MentionIndex(index_path(store_dir))
+        assert not index.interrupted
+        assert sorted(index.mentions()) == sorted(local_select(store)(MENTIONS))
+
+
+def test_an_unreadable_mention_index_is_made_anew(tmp_path):
+    docs, store_dir = write_releases(tmp_path / "docs"), tmp_path / "store"
+    assert build(docs[:2], store=store_dir).ok
+    index_path(store_dir).write_bytes(b"not a database at all" * 100)
+    assert build(docs, store=store_dir).ok
+    with reading(store_dir) as store:
+        assert resolution_of(store)[ID + "drug/examplimab"] == ID + "drug/ab123"
+
+
 def test_split_undoes_a_merge_and_survives_a_rebuild_until_unsplit(tmp_path):
     docs, store_dir = write_releases(tmp_path / "docs"), str(tmp_path / "store")
     runner = CliRunner()
