@@ -181,3 +181,11 @@ def test_many_patients_achieving_a_response_are_not_one_response():
                     "response.") == [("", "partial response", Decimal("60"), "%")]
     assert outcomes("said one patient treated with PL-505 achieved a complete response.") == [
         ("", "complete response", Decimal("1"), "patients")]
+
+
+def test_a_contrast_between_two_cohorts_of_the_study_keeps_both_doses():
+    assert doses("said Cohort A received PL-505 at 300 mg twice daily, while Cohort B "
+                 "received 450 mg once daily.") == [
+        ("A", Decimal("300"), "mg"), ("B", Decimal("450"), "mg")]
+    assert doses("said Cohort A received PL-505 at 300 mg, while the control arm received "
+                 "100 mg of aspirin.") == [("A", Decimal("300"), "mg")]

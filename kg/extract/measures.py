@@ -247,7 +247,8 @@ def clause_starts(text: str) -> list[int]:
 
 def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
     """Is the position inside a clause about a control arm or another therapy? A clause that
-    names the company's drug is about that drug, even when it compares."""
+    names the company's drug, or one of the study's cohorts (`while Cohort 4 received
+    800 mg`), is about that drug, even when it compares."""
     found = clauses(sentence.text)
     index = bisect.bisect_right(clause_starts(sentence.text), position) - 1
     if index < 0:
@@ -257,7 +258,8 @@ def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
     first = bisect.bisect_left(mentions, start + sentence.start)
     names_drug = first < len(mentions) and mentions[first] < end + sentence.start
     if contrast:
-        return not names_drug or control
+        names_cohort = any(start <= at < end for at, _ in cohort_mentions(sentence.text))
+        return control or not (names_drug or names_cohort)
     return control and not names_drug
 
 
