@@ -129,3 +129,10 @@ def test_a_name_described_as_a_platform_is_not_a_drug():
     rows = developed(OPENING + "announced that KT-330 is built on its HALYARD bispecific "
                      "platform.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-330")]
+
+
+def test_a_trademark_notice_gives_the_name_to_the_trademarks_owner():
+    rows = developed(OPENING + "announced that KT-330 is in a Phase 1 trial with "
+                     "ZORVEX® (tenolimab).\n\nZORVEX® (tenolimab) is a registered trademark "
+                     "of Larkspur Pharma, Inc.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-330"), ("Larkspur Pharma, Inc.", "ZORVEX")]

@@ -471,10 +471,14 @@ def developments(ctx: Context) -> None:
 
     orgs = {name: organization(name, ctx.structure)
             for name in dict.fromkeys(n for _s, _e, n in organization_names(ctx.text))}
+    marks = trademark_owners(ctx, orgs)
     done: set[tuple[str, str]] = set()
     for sentence in ctx.fact_sentences():
         for mention in ctx.mentions_in(sentence):
-            owner = developer(ctx, sentence, mention, orgs)
+            if mention.drug.name in marks:  # the owner's, wherever the text names it
+                owner = marks[mention.drug.name]
+            else:
+                owner = developer(ctx, sentence, mention, orgs)
             if owner is None or (owner.name, mention.drug.name) in done:
                 continue
             done.add((owner.name, mention.drug.name))
@@ -499,6 +503,30 @@ def self_described(sentence, orgs: dict) -> Organization | None:
         if sentence.text.startswith(name) and SELF_DESCRIPTION.match(sentence.text[len(name):]):
             return org
     return None
+
+
+# `KEYTRUDA® (pembrolizumab) is a registered trademark of Merck Sharp & Dohme LLC`
+TRADEMARK_OF = re.compile(r"^\s*[®™]?\s*(?:\([^()]{0,60}\)\s*)?(?:is|are)\s+(?:a\s+)?"
+                          r"(?:registered\s+)?trademarks?\s+(?:\w+\s+){0,3}?of\s+(?P<org>.{3,120})")
+
+
+def trademark_owners(ctx: Context, orgs: dict) -> dict[str, Organization | None]:
+    """Drug names a trademark notice gives to an organisation (None when the text names it
+    no other way), from any sentence, the notices at the foot of a release included."""
+    found: dict[str, Organization | None] = {}
+    for sentence in ctx.structure.sentences:
+        for mention in ctx.mentions_in(sentence):
+            notice = TRADEMARK_OF.match(sentence.text[mention.end - sentence.start:])
+            if notice:
+                found[mention.drug.name] = trademark_owner(ctx, notice.group("org"), orgs)
+    return found
+
+
+def trademark_owner(ctx: Context, owner: str, orgs: dict) -> Organization | None:
+    if ctx.issuer and any(owner.startswith(n) for n in (ctx.issuer.name, *ctx.issuer.aliases)):
+        return ctx.issuer
+    return next((org for name, org in sorted(orgs.items(), key=lambda item: -len(item[0]))
+                 if owner.startswith(name)), None)
 
 
 def developer(ctx: Context, sentence, mention, orgs: dict) -> Organization | None:
