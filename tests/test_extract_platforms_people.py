@@ -232,3 +232,11 @@ def test_a_role_ends_where_the_telephone_number_starts():
     assert roles("said hello.\n\nCONTACT: Mari Holm, Vice President, Investor Relations, "
                  "+47 555 01 234, ir@skua.example\n") == [
         ("Mari Holm", "Vice President, Investor Relations", "Skua Radiopharma ASA")]
+
+
+def test_a_payload_class_followed_by_the_agent_it_introduces_is_one_payload():
+    extraction = read_text(OPENING + "said SK-310 is an antibody-drug conjugate carrying a "
+                           "topoisomerase I inhibitor payload, exatecan, to tumours. SK-311 is "
+                           "an ADC with a tubulin inhibitor payload.\n")
+    assert sorted((p.drug.name, p.payload.label) for p in extraction.of_type(PayloadUse)) == [
+        ("SK-310", "exatecan"), ("SK-311", "tubulin inhibitor")]

@@ -147,11 +147,24 @@ def platforms_and_payloads(ctx: Context) -> None:
             for _pos, payload in isotopes_in(sentence.text):
                 ctx.extraction.add(PayloadUse(drug, payload), evidence)
         if PAYLOAD_CONTEXT.search(sentence.text):
-            for agent in lexicon.cytotoxic_agents().find(sentence.text):
+            for agent in named_agents(sentence.text):
                 ctx.extraction.add(PayloadUse(drug, Payload(agent.key)), evidence)
     for candidates in found.values():
         _rank, _start, name, drug, evidence = min(candidates, key=lambda c: c[:3])
         ctx.extraction.add(PlatformUse(drug, name), evidence)
+
+
+# `a topoisomerase I inhibitor payload, exatecan`: the class the text names the agent by
+AGENT_APPOSITION = re.compile(r"^\s*(?:payloads?|warheads?)?\s*(?:[,(:]|--|—)\s*"
+                              r"(?:called\s+|named\s+|known\s+as\s+)?$", re.IGNORECASE)
+
+
+def named_agents(text: str) -> list:
+    """Cytotoxic agents of a sentence; a mechanism class (`topoisomerase I inhibitor`)
+    followed by the agent it introduces is that agent, not a second payload."""
+    agents = lexicon.cytotoxic_agents().find(text)
+    return [a for a in agents if not (a.key.endswith("inhibitor") and any(
+        b.start >= a.end and AGENT_APPOSITION.match(text[a.end:b.start]) for b in agents))]
 
 
 PLATFORM_WORD = re.compile(r"\b(?:platforms?|technolog(?:y|ies))\b")
