@@ -120,3 +120,10 @@ def test_admission_to_a_scheme_worded_as_eligibility_is_held():
 def test_a_designation_the_drug_is_only_eligible_for_is_left_out_of_a_held_one():
     assert rows("said WB-505 received Fast Track designation and is eligible for Priority "
                 "Review.") == [("WB-505", "fast-track", "fda", "", "granted")]
+
+
+def test_a_designation_granted_by_two_agencies_is_one_row_each():
+    assert rows("said WB-606 was granted orphan drug status by the European Medicines "
+                "Agency (EMA) and the FDA for Fabry disease.") == [
+        ("WB-606", "orphan-drug", "ema", "Fabry disease", "granted"),
+        ("WB-606", "orphan-drug", "fda", "Fabry disease", "granted")]

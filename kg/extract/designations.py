@@ -67,15 +67,16 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
         if PATHWAY_AFTER.match(segment[match.end:]) or SOUGHT_BEFORE.search(
                 segment[max(0, match.start - 40):match.start]):
             continue
-        agency = agency_for(ctx, sentence, match, agencies)
         drug = ctx.drug_near(sentence, offset + match.start)
-        if not agency or not drug:
+        if not drug:
             continue
         listed = (indication_list(segment, found, match.end, NEW_CLAUSE)
                   or antecedent_list(segment, found, match.start))
-        for indication in listed or [None]:
-            text = ctx.indication_text(indication.text) if indication else ""
-            ctx.extraction.add(Designation(drug, match.key, agency, text, status), evidence)
+        for agency in agency_for(ctx, sentence, match, agencies):
+            for indication in listed or [None]:
+                text = ctx.indication_text(indication.text) if indication else ""
+                ctx.extraction.add(Designation(drug, match.key, agency, text, status),
+                                   evidence)
 
 
 # `targeting an accelerated approval pathway`: a route the company hopes for, not one it holds.
@@ -169,22 +170,39 @@ def agency_adjective(text: str, position: int) -> str:
     return ""
 
 
-def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> str:
-    """The agency named nearest before the designation, else after, else the programme's."""
+def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
+    """The agency named nearest before the designation, else after, else the programme's;
+    with the agencies coordinated with it (`by the EMA and the FDA`: both granted it)."""
     adjective = agency_adjective(sentence.text, match.start)
     if adjective:
-        return adjective
+        return [adjective]
     before = [a for a in agencies if a.end <= match.start]
     after = [a for a in agencies if a.start >= match.end]
     if before:
-        return before[-1].key
+        return coordinated(sentence.text, before, len(before) - 1)
     if after:
-        return after[0].key
+        return coordinated(sentence.text, after, 0)
     default = vocab.by_key("designations")[match.key].get("default_agency", "")
     if default:
-        return default
+        return [default]
     earlier = [a for s in ctx.structure.sentences if s.start < sentence.start
                for a in lexicon.agencies().find(s.text)]
-    return earlier[-1].key if earlier else ""
+    return [earlier[-1].key] if earlier else []
+
+
+# `the EMA and the FDA`, `the European Medicines Agency (EMA) and the FDA`
+AGENCY_AND = re.compile(r"^\s*(?:\(|\)?\s*(?:,|and|or|, and|as well as)\s+(?:the\s+)?"
+                        r"(?:U\.S\.\s+)?)$")
+
+
+def coordinated(text: str, agencies: list, index: int) -> list[str]:
+    """The agency at `index` and those joined to it by `and`/commas on either side."""
+    first = last = index
+    while first > 0 and AGENCY_AND.match(text[agencies[first - 1].end:agencies[first].start]):
+        first -= 1
+    while last + 1 < len(agencies) and AGENCY_AND.match(
+            text[agencies[last].end:agencies[last + 1].start]):
+        last += 1
+    return list(dict.fromkeys(a.key for a in agencies[first:last + 1]))
 
 
