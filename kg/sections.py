@@ -100,8 +100,13 @@ def structure(document: Document) -> Structure:
             if dateline:
                 result.dateline = dateline
         result.sentences.extend(split_sentences(text, start, end, kind, index))
-    if result.dateline is None:
-        result.dateline = first_standalone_date(text, spans)
+    if result.dateline is None or result.dateline.date is None:
+        standalone = first_standalone_date(text, spans)
+        if result.dateline is None:
+            result.dateline = standalone
+        elif standalone is not None:  # `CITY--(BUSINESS WIRE)--` under a date line of its own
+            result.dateline = Dateline(result.dateline.city, standalone.date,
+                                       result.dateline.wire)
     return result
 
 
@@ -159,13 +164,18 @@ def match_dateline(line: str) -> Dateline | None:
     return Dateline(city, date, normalise_wire(match.group("wire") or match.group("source") or ""))
 
 
+# `October 14, 2025 07:00 AM Eastern Daylight Time`, as wire pages print the release time
+CLOCK_TIME = (r"(?:,?\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?(?:\s+(?:[A-Z][a-z]+\s+){0,3}?"
+              r"(?:Time|[A-Z]{2,4}))?)?")
+
+
 def first_standalone_date(text: str, spans: list[tuple[int, int]]) -> Dateline | None:
     """A date alone on one of the first lines, or ending a short 'City, Country, date' line."""
     for start, end in spans[:8]:
         line = text[start:end].strip()
         if len(line) > 80:
             continue
-        match = re.search(rf"(?P<date>{DATE_PATTERN})\s*$", line, re.IGNORECASE)
+        match = re.search(rf"(?P<date>{DATE_PATTERN}){CLOCK_TIME}\s*$", line, re.IGNORECASE)
         if match and parse_date(match.group("date")):
             city = line[: match.start()].strip(" ,-–—")
             city = city if len(city.split()) <= 6 else ""

@@ -94,3 +94,13 @@ def test_a_company_limited_by_two_suffixes_keeps_both_and_its_listing():
         "today announced data.\n")
     assert org.name == "Heron Biologics Co., Ltd."
     assert [(lst.ticker, lst.exchange) for lst in listings] == [("6123", "hkex")]
+
+
+def test_a_wire_dateline_without_a_date_takes_the_release_time_line_above_it():
+    from kg.sections import structure as structure_of
+
+    found = structure_of(document_from_bytes("t.txt", (
+        b"Lark Bio Reports Data\n\nMarch 9, 2025 07:00 AM Eastern Daylight Time\n\n"
+        b"DENVER--(BUSINESS WIRE)--Lark Bio, Inc. (Nasdaq: LRKB) today reported data.\n"
+    ))).dateline
+    assert (found.city, found.date, found.wire) == ("DENVER", "2025-03-09", "Business Wire")

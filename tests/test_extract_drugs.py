@@ -136,3 +136,9 @@ def test_a_trademark_notice_gives_the_name_to_the_trademarks_owner():
                      "ZORVEX® (tenolimab).\n\nZORVEX® (tenolimab) is a registered trademark "
                      "of Larkspur Pharma, Inc.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-330"), ("Larkspur Pharma, Inc.", "ZORVEX")]
+
+
+def test_a_clinical_score_with_its_threshold_is_not_a_drug():
+    rows = developed(OPENING + "announced that 41% of patients treated with KT-330 reached "
+                     "PASI 75 and EASI-90 at week 16.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-330")]

@@ -189,3 +189,9 @@ def test_a_contrast_between_two_cohorts_of_the_study_keeps_both_doses():
         ("A", Decimal("300"), "mg"), ("B", Decimal("450"), "mg")]
     assert doses("said Cohort A received PL-505 at 300 mg, while the control arm received "
                  "100 mg of aspirin.") == [("A", Decimal("300"), "mg")]
+
+
+def test_a_share_of_patients_may_say_what_they_received_before_the_result():
+    assert outcomes("said that 47% of patients receiving PL-505 40 mg once daily achieved "
+                    "clinical remission, compared with 11% of patients on placebo.") == [
+        ("", "clinical remission", Decimal("47"), "%")]

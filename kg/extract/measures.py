@@ -50,9 +50,10 @@ CLAUSE_SPLIT = re.compile(rf"{CONTRAST}|;", re.IGNORECASE)
 CONTRAST_START = re.compile(CONTRAST, re.IGNORECASE)
 NUMBER = r"\d{1,3}(?:,\d{3}){1,3}(?:\.\d{1,6})?|\d{1,9}(?:\.\d{1,6})?"
 SIGNED = rf"(?:(?<![\w.])[-−](?=\d))?(?:{NUMBER})"
-THRESHOLD_BEFORE = re.compile(r"(?:surpass\w*|exceed\w*|more\s+than|over|beyond|at\s+least|"
+# whole words only: `said that 47%` is no threshold (`at`)
+THRESHOLD_BEFORE = re.compile(r"(?:\b(?:surpass\w*|exceed\w*|more\s+than|over|beyond|at\s+least|"
                               r"greater\s+than|less\s+than|fewer\s+than|under|up\s+to|at|"
-                              r"after|by|within|[<>≤≥])\s*$", re.IGNORECASE)
+                              r"after|by|within)|[<>≤≥])\s*$", re.IGNORECASE)
 
 
 def decimal(text: str) -> Decimal | None:
@@ -424,8 +425,10 @@ def landmark_rate(text: str, term):
 SHARE = r"(?:\d+\s*/\s*\d+\s*)?\(?(?P<v>\d+(?:\.\d+)?)\s?%\)?\s*(?:\(\d+\s*/\s*\d+\)\s*)?"
 POPULATION = (r"of\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+)?"
               r"(?:patients|participants|subjects)")
+# `58% of patients receiving AB-1 20 mg once daily achieved …`: who they were, then the verb
+TREATED = r"(?:\s+(?:receiving|treated\s+with|given|taking|on)\s+[^,.;:]{1,60}?)?"
 SHARE_WITH = re.compile(
-    rf"{SHARE}{POPULATION}\s+(?:having|had|showing|showed|achieving|achieved|experiencing|"
+    rf"{SHARE}{POPULATION}{TREATED}\s+(?:having|had|showing|showed|achieving|achieved|experiencing|"
     rf"experienced|developing|developed|demonstrating|demonstrated)\s+(?P<ep>[^.;:]{{3,80}}?)"
     rf"(?=\s+(?:at|in|after|during|following|by|with|compared)\b|[,.;]|$)", re.IGNORECASE)
 SHARE_IN = re.compile(rf"(?P<lead>[^.;:]{{3,160}}?)\s+in\s+{SHARE}{POPULATION}", re.IGNORECASE)
