@@ -195,3 +195,17 @@ def test_a_share_of_patients_may_say_what_they_received_before_the_result():
     assert outcomes("said that 47% of patients receiving PL-505 40 mg once daily achieved "
                     "clinical remission, compared with 11% of patients on placebo.") == [
         ("", "clinical remission", Decimal("47"), "%")]
+
+
+def test_doses_and_values_each_followed_by_their_cohort():
+    assert doses("said PL-505 was given at 100 mCi in Cohort 1 and 150 mCi in Cohort 2.") == [
+        ("1", Decimal("100"), "mCi"), ("2", Decimal("150"), "mCi")]
+    assert outcomes("said the objective response rate with PL-505 was 30% in Cohort A and 55% "
+                    "in Cohort B.") == [
+        ("A", "objective response rate", Decimal("30"), "%"),
+        ("B", "objective response rate", Decimal("55"), "%")]
+
+
+def test_the_number_ending_a_drug_code_is_not_a_listed_dose():
+    assert doses("said it tests two dose levels of PL-505, 3 mg/kg and 10 mg/kg.") == [
+        ("", Decimal("3"), "mg/kg"), ("", Decimal("10"), "mg/kg")]

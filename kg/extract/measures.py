@@ -24,7 +24,9 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 COHORT_NAMED = re.compile(
     r"\b(?i:cohorts?|arms?|dose\s+levels?|dose\s+groups?|groups?|parts?)\s+(?P<label>[A-Z0-9]"
-    r"{1,3}[a-z]?)(?:\s*(?:,|and|&)\s*(?P<more>[A-Z0-9]{1,3}))?\b")
+    r"{1,3}[a-z]?)(?:\s*(?:,|and|&)\s*(?P<more>[A-Z0-9]{1,3})\b"
+    # `Cohort 1 and 150 mCi`: a number with a unit is a dose, not a second cohort
+    r"(?!\s*(?:[mµnkMG]?(?:g|Ci|Bq)|mcg|%|mL|ml|IU|units?)\b))?\b")
 COHORT_ORDINAL = re.compile(
     rf"\b(?P<label>{'|'.join(ORDINALS)}|last|final|highest|lowest|high|low|middle|"
     r"high-dose|low-dose|mid-dose)\s+(?:dose\s+)?(?P<noun>cohort|arm|dose\s+group|"
@@ -104,6 +106,9 @@ def segment_bounds(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in SEGMENT_BREAK.finditer(text)), len(text) + 1)
 
 
+VALUE_IN = re.compile(r"[^,;()]{0,25}?\s(?:in|for)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> str:
     """The cohort named in the same clause as the position (the last before it, else the
     first after it), else the last one before it, else the first after it — never one named
@@ -115,6 +120,8 @@ def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> 
     index = bisect.bisect_right(bounds, position) - 1
     start, end = bounds[index], bounds[min(index + 1, len(bounds) - 1)]
     after = bisect.bisect_right(positions, position)
+    if after < len(cohorts) and VALUE_IN.fullmatch(text, position, positions[after]):
+        return cohorts[after][1]  # `… and 150 mCi in Cohort 2`: the cohort it is given in
     usable_after = after < len(cohorts) and not COMPARING.search(text, position, positions[after])
     if after and positions[after - 1] >= start:
         return cohorts[after - 1][1]
@@ -209,6 +216,12 @@ class DoseList:
 LIST_TAIL = re.compile(rf"(?:(?:{NUMBER})\s*(?:,|and|or)\s*){{1,6}}$")
 
 
+# `AB-101, 3 mg/kg and 10 mg/kg`, `Cohort 1 and 150 mCi`: a number that ends a code or
+# follows a label is no dose of the list after it
+NOT_LISTED_BEFORE = re.compile(r"(?:[\w\-/.]|\b(?:[Cc]ohorts?|[Pp]arts?|[Aa]rms?|[Gg]roups?|"
+                               r"[Ll]evels?|[Dd]ays?|[Ww]eeks?|[Cc]ycles?|[Pp]hases?)\s)$")
+
+
 def dose_lists(text: str, pattern: re.Pattern) -> list[DoseList]:
     """Each value with its unit, plus the values listed just before it without a unit; the
     list is read back from a bounded window, so long runs of numbers stay linear."""
@@ -216,6 +229,9 @@ def dose_lists(text: str, pattern: re.Pattern) -> list[DoseList]:
     for match in pattern.finditer(text):
         window = text[max(0, match.start() - 60):match.start()]
         tail = LIST_TAIL.search(window)
+        while tail and NOT_LISTED_BEFORE.search(window, 0, tail.start()):
+            item = re.match(rf"(?:{NUMBER})\s*(?:,|and|or)\s*", window[tail.start():])
+            tail = LIST_TAIL.search(window, tail.start() + item.end())
         listed = re.findall(NUMBER, tail.group(0)) if tail else []
         first = match.start() - (len(tail.group(0)) if tail else 0)
         out.append(DoseList(first, match.end(), (*listed, match.group("value")),
@@ -303,10 +319,20 @@ def outcomes(ctx: Context) -> None:
         proportions(ctx, sentence, cohorts)
 
 
+# `30% in Cohort A and 55% in Cohort B`: one endpoint, a value for each group named after it
+IN_GROUP_AND = re.compile(r"\s+(?:in|for)\s+(?:the\s+)?(?i:cohort|arm|group|part|dose\s+level)"
+                          r"\s+[A-Z0-9]{1,3}[a-z]?\s*(?:,\s*and|,|and)\s+")
+
+
 def respective_values(text: str, first: re.Match, values) -> list[re.Match]:
-    """`were 14%, 36% and 56%, respectively`: the list that starts at the first value."""
+    """`were 14%, 36% and 56%, respectively`: the list that starts at the first value; and
+    `30% in Cohort A and 55% in Cohort B`, each value followed by its group."""
     series = [first]
     if not re.search(r"\brespectively\b", text):
+        for match in values:
+            if match.start() > series[-1].end() and IN_GROUP_AND.fullmatch(
+                    text, series[-1].end(), match.start()) and match.group("u") == first.group("u"):
+                series.append(match)
         return series
     for match in values:
         if match.start() > series[-1].end() and re.fullmatch(
