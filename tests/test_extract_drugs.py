@@ -142,3 +142,9 @@ def test_a_clinical_score_with_its_threshold_is_not_a_drug():
     rows = developed(OPENING + "announced that 41% of patients treated with KT-330 reached "
                      "PASI 75 and EASI-90 at week 16.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-330")]
+
+
+def test_the_label_of_an_sec_exhibit_is_not_a_drug():
+    rows = developed("EX-99.1\n2\nexhibit991.htm\n\nExhibit 99.1\n\n" + OPENING
+                     + "announced that KT-330 is in a Phase 1 trial.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-330")]

@@ -240,3 +240,9 @@ def test_a_payload_class_followed_by_the_agent_it_introduces_is_one_payload():
                            "an ADC with a tubulin inhibitor payload.\n")
     assert sorted((p.drug.name, p.payload.label) for p in extraction.of_type(PayloadUse)) == [
         ("SK-310", "exatecan"), ("SK-311", "tubulin inhibitor")]
+
+
+def test_an_appointment_in_a_bullet_that_opens_with_the_verb():
+    assert roles("reported results.\n\n• Appointed Maja Berg, Ph.D., as Chief Operating "
+                 "Officer.\n") == [("Maja Berg", "Chief Operating Officer",
+                                    "Skua Radiopharma ASA")]

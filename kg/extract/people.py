@@ -36,8 +36,8 @@ ORG_ROLE_NAME = re.compile(rf"(?P<role>(?:[A-Z][\w&\-]{0,30}\s+){{0,4}}(?:CEO|CF
                            rf"Chief [A-Z]\w+ Officer|President|Chairman|Founder))\s+"
                            rf"(?P<name>{NAME}){CREDENTIALS}\s*,?\s+{SAY}\b")
 APPOINTMENT = re.compile(
-    rf"(?:appointment\s+of|appointed|appoints|names|named|welcomes|hired|hires|promoted|"
-    rf"promotion\s+of)\s+(?P<name>{NAME}){CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
+    rf"(?:(?i:appointment\s+of|appointed|appoints|names|named|welcomes|hired|hires|promoted|"
+    rf"promotion\s+of))\s+(?P<name>{NAME}){CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
     rf"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?(?P<role>[^.,;]{{3,80}}?)"
     rf"(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
 ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?"
