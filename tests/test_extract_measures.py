@@ -209,3 +209,10 @@ def test_doses_and_values_each_followed_by_their_cohort():
 def test_the_number_ending_a_drug_code_is_not_a_listed_dose():
     assert doses("said it tests two dose levels of PL-505, 3 mg/kg and 10 mg/kg.") == [
         ("", Decimal("3"), "mg/kg"), ("", Decimal("10"), "mg/kg")]
+
+
+def test_disease_control_is_an_endpoint_not_a_control_arm():
+    assert outcomes("said PL-505 is in a Phase 2 study. Among 20 patients, the objective "
+                    "response rate was 35% and the disease control rate was 85%.") == [
+        ("", "disease control rate", Decimal("85"), "%"),
+        ("", "objective response rate", Decimal("35"), "%")]

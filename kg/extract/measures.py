@@ -42,7 +42,9 @@ SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|whereas)\b|\s+and\s+(?=(?:at|in|
 NOT_HUMAN = re.compile(r"\b(?:mice|mouse|murine|rats?|xenografts?|in vitro|animal|"
                        r"cell lines?|cells\b|primates?|preclinical|pre-clinical|dogs?)\b",
                        re.IGNORECASE)
-CONTROL = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator|for\s+comparison|"
+# `control` as an arm, not in an endpoint (`disease control rate`, `local tumor control`)
+CONTROL = re.compile(r"\b(?:placebo|(?<!disease\s)(?<!tumor\s)(?<!tumour\s)(?<!local\s)"
+                     r"(?<!symptom\s)control(?!\s+rates?\b)|standard\s+of\s+care|comparator|for\s+comparison|"
                      r"by\s+comparison|historic(?:al)?|benchmark|would\s+be\s+expected|"
                      r"expected\s+(?:in|with)|approved\s+(?:\w+\s+){0,3}therap|"
                      r"other\s+therap|typically|in\s+comparable)\b", re.IGNORECASE)
