@@ -148,3 +148,18 @@ def test_the_label_of_an_sec_exhibit_is_not_a_drug():
     rows = developed("EX-99.1\n2\nexhibit991.htm\n\nExhibit 99.1\n\n" + OPENING
                      + "announced that KT-330 is in a Phase 1 trial.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-330")]
+
+
+def test_a_licensee_given_rights_to_the_drug_develops_it_too():
+    text = (OPENING + "announced a license agreement with Plover Pharma AG granting Plover "
+            "worldwide rights to develop KT-330.\n\nPlover Pharma AG will also obtain "
+            "exclusive rights to KT-440 in Japan.\n")
+    assert developed(text) == [
+        ("Kestrel Therapeutics, Inc.", "KT-330"), ("Kestrel Therapeutics, Inc.", "KT-440"),
+        ("Plover Pharma AG", "KT-330"), ("Plover Pharma AG", "KT-440")]
+
+
+def test_a_collaborator_who_only_tests_the_drug_is_no_licensee():
+    assert developed(OPENING + "announced a collaboration with Plover Pharma AG to evaluate "
+                     "KT-330 in combination with Plover's approved therapy.\n") == [
+        ("Kestrel Therapeutics, Inc.", "KT-330")]

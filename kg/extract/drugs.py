@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kg import iris, vocab
+from kg.extract.companies import LEGAL_SUFFIX
 from kg.extract.context import Context, DrugMention
 from kg.extract.lexicon import element_symbols
 from kg.facts import Drug, DrugDevelopment, Organization
@@ -479,11 +480,49 @@ def developments(ctx: Context) -> None:
                 owner = marks[mention.drug.name]
             else:
                 owner = developer(ctx, sentence, mention, orgs)
-            if owner is None or (owner.name, mention.drug.name) in done:
-                continue
-            done.add((owner.name, mention.drug.name))
-            ctx.extraction.add(DrugDevelopment(owner, mention.drug),
-                               ctx.evidence(sentence, "kg.drugs.v1"))
+            for holder in (owner, *licensees(ctx, sentence, mention, orgs)):
+                if holder is None or (holder.name, mention.drug.name) in done:
+                    continue
+                done.add((holder.name, mention.drug.name))
+                ctx.extraction.add(DrugDevelopment(holder, mention.drug),
+                                   ctx.evidence(sentence, "kg.drugs.v1"))
+
+
+ORG_WORDS = (r"(?P<org>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-.]*){0,4})"
+             rf"(?:,?\s+{LEGAL_SUFFIX}(?=[\s,]))?")
+# `granting Kestrel worldwide rights to develop and commercialize ORB-12`,
+# `licensed ORB-12 to Kestrel Pharma`: the licensee develops the drug too
+RIGHTS_GRANTED = re.compile(rf"\b(?:grant(?:s|ed|ing)?|giv(?:es|ing)|gave|transfer(?:s|red|ring)?)"
+                            rf"\s+{ORG_WORDS}(?:[’']s)?\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,4}}?"
+                            r"(?:rights?|licen[cs]e)\s+(?:to|for|in)\s+(?P<rest>[^.;]{0,160})")
+LICENSED_TO = re.compile(rf"\b(?:out-)?licens(?:ed|es|ing)\s+(?P<rest>[^.;]{{1,80}}?)\s+to\s+"
+                         rf"{ORG_WORDS}")
+RIGHTS_RECEIVED = re.compile(rf"{ORG_WORDS}\s+(?:has\s+|will\s+|shall\s+)?(?:also\s+|now\s+)?"
+                             r"(?:obtain|receive|acquire|"
+                             r"gain|in-license|license)[sd]?\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+                             r"(?:rights?\s+to|license\s+to)\s+(?P<rest>[^.;]{0,160})")
+
+
+def licensees(ctx: Context, sentence, mention, orgs: dict) -> list[Organization]:
+    """Organisations a licence in the sentence gives rights to the drug (besides its owner)."""
+    local = mention.start - sentence.start
+    found = []
+    for pattern in (RIGHTS_GRANTED, LICENSED_TO, RIGHTS_RECEIVED):
+        for match in pattern.finditer(sentence.text):
+            if match.start("rest") <= local < match.end("rest"):
+                org = named_org(ctx, match.group("org"), orgs)
+                if org is not None and org not in found:
+                    found.append(org)
+    return found
+
+
+def named_org(ctx: Context, words: str, orgs: dict) -> Organization | None:
+    """The organisation the text names in full elsewhere that `words` name or begin."""
+    names = [ctx.issuer.name, *ctx.issuer.aliases] if ctx.issuer else []
+    if any(n == words or n.startswith((words + " ", words + ",")) for n in names):
+        return ctx.issuer
+    return next((org for name, org in sorted(orgs.items())
+                 if name == words or name.startswith((words + " ", words + ","))), None)
 
 
 POSSESSIVE_ORG = re.compile(r"(?:[’']s)\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,4}"
