@@ -4,8 +4,8 @@ scans the store.
 Resolution needs, over every disclosure, each entity's names, identifiers and listings and
 each disclosure's issuer and file. Read from the store, that question touches every table
 RocksDB has, and RocksDB then keeps every table's index and filter blocks in memory: some
-300 MB at 50,000 releases, more than the rest of the build. So the build also writes these
-rows, made by the worker from the graph it already holds (`rows_of`), to a small SQLite
+170 MB at 50,000 releases, more than reading and writing them adds. So the build also writes
+these rows, made by the worker from the graph it already holds (`rows_of`), to a small SQLite
 file beside the store, `DIR.kg-mentions.sqlite`, replaced graph by graph as the store's
 graphs are.
 
