@@ -246,3 +246,10 @@ def test_an_appointment_in_a_bullet_that_opens_with_the_verb():
     assert roles("reported results.\n\n• Appointed Maja Berg, Ph.D., as Chief Operating "
                  "Officer.\n") == [("Maja Berg", "Chief Operating Officer",
                                     "Skua Radiopharma ASA")]
+
+
+def test_a_promotion_in_the_passive_and_a_role_held_as_the_companys():
+    assert roles("said Maja Berg has been promoted to Chief Commercial Officer. Dr. Lars "
+                 "Holm, the company's founder and Chief Scientific Officer, will speak.") == [
+        ("Lars Holm", "founder and Chief Scientific Officer", "Skua Radiopharma ASA"),
+        ("Maja Berg", "Chief Commercial Officer", "Skua Radiopharma ASA")]

@@ -41,6 +41,7 @@ APPOINTMENT = re.compile(
     rf"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?(?P<role>[^.,;]{{3,80}}?)"
     rf"(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
 ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?"
+              r"(?:(?:company|firm)['’]s\s+|(?:its|our)\s+)?"
               r"(?:(?:new|former|interim|acting|co-|founding|senior|executive|associate|assistant|deputy|global|"
               r"managing|general|lead|leading|principal|presenting)\s*)*(?:chief|ceo|cfo|coo|cmo|"
               r"cso|cbo|cto|cco|president|founder|co-founder|chair(?:man|woman|person)?|director|"
@@ -154,11 +155,18 @@ def resolve_name(ctx: Context, name: str) -> str:
     return next((p for p in people_ if p.split()[-1] == bare), bare)
 
 
+# `Jane Roe has been promoted to Chief Commercial Officer`
+PASSIVE_APPOINTMENT = re.compile(
+    rf"(?P<name>{NAME}){CREDENTIALS},?\s+(?:has\s+been|have\s+been|was|were|will\s+be|is)\s+"
+    rf"(?:appointed|named|promoted|elected)\s+(?:as|to)\s+(?:the\s+role\s+of\s+)?"
+    rf"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?(?P<role>[^.,;]{{3,80}}?)"
+    rf"(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
 PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT,
-            ROLE_APPOSITION, TITLE_BEFORE_NAME, IS_ROLE, ROLE_IS, JOINED)
+            PASSIVE_APPOINTMENT, ROLE_APPOSITION, TITLE_BEFORE_NAME, IS_ROLE, ROLE_IS, JOINED)
 
 
-NEW_ROLE_PATTERNS = (APPOINTMENT, JOINED)  # a new role, besides the one the sentence describes
+# a new role, besides the one the sentence describes
+NEW_ROLE_PATTERNS = (APPOINTMENT, PASSIVE_APPOINTMENT, JOINED)
 
 
 def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
@@ -166,6 +174,7 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
     → (CEO, Acme Bio); a role with no organisation belongs to the issuer."""
     role = " ".join(role.split()).strip(" ,")
     role = re.sub(r"^(?:formerly|previously|most\s+recently|currently)\s+", "", role)
+    role = re.sub(r"^(?:the\s+)?(?:(?:company|firm)['’]s|its|our)\s+", "", role)  # the issuer's
     at = list(re.finditer(r"\s+at\s+(?:the\s+)?(?=[A-Z])", role))
     if at and ROLE_WORDS.search(role[:at[-1].start()]):
         return role[:at[-1].start()].strip(" ,"), organization_of(ctx, role[at[-1].end():])
