@@ -104,9 +104,15 @@ def file_hash(path: Path) -> str:
 
 
 def read_catalog(store) -> dict[str, Entry]:
-    """The store's whole catalog by path (for inspection; a build looks entries up one by
-    one); an incomplete entry is left out (its file is rebuilt)."""
-    entries = (entry_of(store, key) for key in catalog_keys(store))
+    """The store's whole catalog by path, in one scan (for inspection; a build looks entries
+    up one by one); an incomplete entry is left out (its file is rebuilt)."""
+    from pyoxigraph import NamedNode
+
+    found: dict[str, dict[str, str]] = {}
+    for quad in store.quads_for_pattern(None, None, None, NamedNode(CATALOG_GRAPH)):
+        found.setdefault(quad.subject.value, {})[
+            quad.predicate.value.removeprefix(iris.ONTOLOGY)] = quad.object.value
+    entries = (entry_from(fields) for fields in found.values())
     return {entry.key: entry for entry in entries if entry is not None}
 
 
@@ -124,9 +130,13 @@ def entry_of(store, key: str) -> Entry | None:
     or an incomplete one."""
     from pyoxigraph import NamedNode
 
-    fields = {quad.predicate.value.removeprefix(iris.ONTOLOGY): quad.object.value
-              for quad in store.quads_for_pattern(NamedNode(iris.catalog_entry(key)), None,
-                                                  None, NamedNode(CATALOG_GRAPH))}
+    return entry_from({quad.predicate.value.removeprefix(iris.ONTOLOGY): quad.object.value
+                       for quad in store.quads_for_pattern(NamedNode(iris.catalog_entry(key)),
+                                                           None, None, NamedNode(CATALOG_GRAPH))})
+
+
+def entry_from(fields: dict[str, str]) -> Entry | None:
+    """An entry from its field values by local name, None when one is missing."""
     if not all(f in fields for f in FIELDS):
         return None
     return Entry(fields["sourcePath"], fields["builtGraph"], fields["fileHash"],

@@ -27,8 +27,8 @@ from kg import iris
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
-CLASSES = frozenset(iris.term(c) for c in ("DrugCandidate", "Company", "Organization",
-                                            "Indication"))
+COMPANY, ORGANIZATION = iris.term("Company"), iris.term("Organization")
+CLASSES = frozenset((iris.term("DrugCandidate"), COMPANY, ORGANIZATION, iris.term("Indication")))
 PROPERTIES = frozenset([SKOS + "prefLabel", SKOS + "altLabel", SKOS + "exactMatch",
                         *(iris.term(p) for p in ("codeName", "genericName", "brandName",
                                                  "hasListing"))])
@@ -78,8 +78,8 @@ def rows_of(graph: str, quads: Iterable) -> GraphRows:
     mentions = []
     for entity, classes in types.items():
         kept = classes & CLASSES
-        if iris.term("Company") in kept:
-            kept.discard(iris.term("Organization"))
+        if COMPANY in kept:
+            kept.discard(ORGANIZATION)
         mentions += [(entity, cls, prop, value) for cls in sorted(kept)
                      for prop, value in values.get(entity, ())]
     return GraphRows(tuple((issuer, file) for file in sorted(files)

@@ -258,7 +258,7 @@ def document_results(sources: Iterable[Source], validate: bool, jobs: int
     """Each file with its `build_document`, in order, in `jobs` worker processes."""
     from kg.workers import ordered_map
 
-    return ordered_map(build_document, ((s, validate) for s in sources), jobs=max(1, jobs))
+    return ordered_map(build_document, ((s, validate) for s in sources), jobs=jobs)
 
 
 def build_document(task: tuple[Source, bool]) -> tuple[Source, DocumentResult]:

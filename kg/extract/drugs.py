@@ -516,13 +516,17 @@ def licensees(ctx: Context, sentence, mention, orgs: dict) -> list[Organization]
     return found
 
 
-def named_org(ctx: Context, words: str, orgs: dict) -> Organization | None:
-    """The organisation the text names in full elsewhere that `words` name or begin."""
-    names = [ctx.issuer.name, *ctx.issuer.aliases] if ctx.issuer else []
-    if any(n == words or n.startswith((words + " ", words + ",")) for n in names):
+def named_org(ctx: Context, text: str, orgs: dict) -> Organization | None:
+    """The issuer, or an organisation the release names, that `text` names: in full, with
+    more after it (`… of Merck Sharp & Dohme LLC and …`), or by the first words of its
+    name (`Kestrel` for `Kestrel Pharma AG`); the longest name first."""
+    def names(name: str) -> bool:
+        return text.startswith(name) or name.startswith((text + " ", text + ","))
+
+    if ctx.issuer and any(map(names, (ctx.issuer.name, *ctx.issuer.aliases))):
         return ctx.issuer
-    return next((org for name, org in sorted(orgs.items())
-                 if name == words or name.startswith((words + " ", words + ","))), None)
+    return next((org for name, org in sorted(orgs.items(), key=lambda item: -len(item[0]))
+                 if names(name)), None)
 
 
 POSSESSIVE_ORG = re.compile(r"(?:[’']s)\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,4}"
@@ -557,15 +561,8 @@ def trademark_owners(ctx: Context, orgs: dict) -> dict[str, Organization | None]
         for mention in ctx.mentions_in(sentence):
             notice = TRADEMARK_OF.match(sentence.text[mention.end - sentence.start:])
             if notice:
-                found[mention.drug.name] = trademark_owner(ctx, notice.group("org"), orgs)
+                found[mention.drug.name] = named_org(ctx, notice.group("org"), orgs)
     return found
-
-
-def trademark_owner(ctx: Context, owner: str, orgs: dict) -> Organization | None:
-    if ctx.issuer and any(owner.startswith(n) for n in (ctx.issuer.name, *ctx.issuer.aliases)):
-        return ctx.issuer
-    return next((org for name, org in sorted(orgs.items(), key=lambda item: -len(item[0]))
-                 if owner.startswith(name)), None)
 
 
 def developer(ctx: Context, sentence, mention, orgs: dict) -> Organization | None:

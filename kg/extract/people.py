@@ -35,11 +35,13 @@ ATTRIBUTION_BEFORE = re.compile(
 ORG_ROLE_NAME = re.compile(rf"(?P<role>(?:[A-Z][\w&\-]{0,30}\s+){{0,4}}(?:CEO|CFO|COO|CMO|CSO|"
                            rf"Chief [A-Z]\w+ Officer|President|Chairman|Founder))\s+"
                            rf"(?P<name>{NAME}){CREDENTIALS}\s*,?\s+{SAY}\b")
+# the role an appointment gives, up to the clause's end
+APPOINTED_ROLE = (r"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?"
+                  r"(?P<role>[^.,;]{3,80}?)(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
 APPOINTMENT = re.compile(
     rf"(?:(?i:appointment\s+of|appointed|appoints|names|named|welcomes|hired|hires|promoted|"
     rf"promotion\s+of))\s+(?P<name>{NAME}){CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
-    rf"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?(?P<role>[^.,;]{{3,80}}?)"
-    rf"(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
+    + APPOINTED_ROLE)
 ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?"
               r"(?:(?:company|firm)['’]s\s+|(?:its|our)\s+)?"
               r"(?:(?:new|former|interim|acting|co-|founding|senior|executive|associate|assistant|deputy|global|"
@@ -159,8 +161,7 @@ def resolve_name(ctx: Context, name: str) -> str:
 PASSIVE_APPOINTMENT = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS},?\s+(?:has\s+been|have\s+been|was|were|will\s+be|is)\s+"
     rf"(?:appointed|named|promoted|elected)\s+(?:as|to)\s+(?:the\s+role\s+of\s+)?"
-    rf"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?(?P<role>[^.,;]{{3,80}}?)"
-    rf"(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
+    + APPOINTED_ROLE)
 PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT,
             PASSIVE_APPOINTMENT, ROLE_APPOSITION, TITLE_BEFORE_NAME, IS_ROLE, ROLE_IS, JOINED)
 
