@@ -354,7 +354,7 @@ def resolve(files: tuple[Path, ...], store_dir: Path | None, split: tuple[str, .
             with writer_lock(path, "kg resolve"):
                 keep_apart(path, [entity_iri(i) for i in split],
                            [entity_iri(i) for i in unsplit])
-                resolution = refresh(path)
+                resolution = refresh(path, full=True)
     except KgError as err:
         fail(err)
     click.echo(format_rows(*evidence_rows(resolution), fmt), nl=False)

@@ -295,7 +295,7 @@ def store_writer(path: Path, force: bool) -> Iterator[StoreWriter]:
     with readers_excluded(path):
         store = open_store(path)
         writer = StoreWriter(store, MentionIndex(index_path(path)), force=force)
-        writer.index.start_writing()
+        writer.index.start_writing(store)
         try:
             yield writer
             store.flush()

@@ -61,6 +61,7 @@ RESOLVED = PREFIXES + f"""SELECT ?member ?canonical WHERE {{
   GRAPH <{RESOLUTION_GRAPH}> {{ ?member bkg:resolvesTo ?canonical }}
 }}"""
 KINDS_OF_IRI = ("drug", "company", "organization", "indication")
+RESOLUTION_CHUNK = 4096  # quads written in one transaction (`update_resolution`)
 
 
 @dataclass(frozen=True)
@@ -257,9 +258,10 @@ def typed_label(writer, entity: Entity, label: str, alt: Iterable[str] = ()) -> 
         writer.typed_node(entity.iri, "Organization")
 
 
-def refresh_resolution(path: Path) -> Resolution:
+def refresh_resolution(path: Path, *, full: bool = False) -> Resolution:
     """Recompute `id:graph/resolution` over the whole store at `path` (closed), after a
-    build or a split; the caller holds the store's writer lock."""
+    build or a split; the caller holds the store's writer lock. `full` compares the mention
+    index with every graph of the store first (`MentionIndex.synced`)."""
     from kg.mentions import MentionIndex, index_path
     from kg.store import open_store, readers_excluded
 
@@ -267,8 +269,10 @@ def refresh_resolution(path: Path) -> Resolution:
         store = open_store(path)
         index = MentionIndex(index_path(path))
         try:
-            resolution = update_resolution(store, index.synced(store))
+            index.start_writing(store)  # a kill before the graph is whole: the next build
+            resolution = update_resolution(store, index.synced(store, full=full))  # redoes it
             store.flush()
+            index.done_writing()
         finally:
             index.close()
             del store
@@ -276,20 +280,27 @@ def refresh_resolution(path: Path) -> Resolution:
 
 
 def update_resolution(store, index: MentionIndex | None = None) -> Resolution:
-    """Recompute `id:graph/resolution` in a store open for writing (one transaction), the
-    names read from `index` when given; the graph is removed when the store holds no
-    entities."""
-    from kg.store import remove_graph, replace_graph
+    """Recompute `id:graph/resolution` in a store open for writing, the names read from
+    `index` when given; the graph is removed when the store holds no entities.
+
+    The old graph is removed, then the new one added, RESOLUTION_CHUNK quads a transaction:
+    one SPARQL update doing both needs its whole text parsed in memory, and one transaction
+    holds all its writes in memory until it commits (tens of MB at 50,000 releases). Meanwhile
+    the store has no resolution graph, or part of one; a caller with an index keeps it marked
+    `writing` until the store is flushed, so a build killed there is redone by the next one
+    (and `kg.pipeline.resolution_outdated` sees the graph missing too)."""
+    from pyoxigraph import NamedNode, Quad
 
     resolution = resolve(local_select(store), index)
     quads = resolution_quads(resolution)
     resolution.violations = checked(quads)
     if resolution.violations:
         return resolution  # the previous graph stays: the build reports the violations
-    if quads:
-        replace_graph(store, RESOLUTION_GRAPH, quads)
-    else:
-        remove_graph(store, RESOLUTION_GRAPH)
+    graph = NamedNode(RESOLUTION_GRAPH)
+    store.remove_graph(graph)
+    for start in range(0, len(quads), RESOLUTION_CHUNK):
+        store.extend(Quad(q.subject, q.predicate, q.object, graph)
+                     for q in quads[start:start + RESOLUTION_CHUNK])
     return resolution
 
 

@@ -182,12 +182,6 @@ def replace_graph(store, graph_iri: str, quads: Iterable) -> int:
     return len(new)
 
 
-def remove_graph(store, graph_iri: str) -> None:
-    from pyoxigraph import NamedNode
-
-    store.update(f"DROP SILENT GRAPH {NamedNode(graph_iri)}")
-
-
 def graphs_in(store, source: str = "store") -> dict[str, list]:
     """The quads of each named graph, by graph IRI; triples outside a named graph are refused
     (the tool writes one named graph per disclosure, and a server load replaces graphs).

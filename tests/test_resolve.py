@@ -22,11 +22,12 @@ from kg.resolve import (
     CURATION_GRAPH,
     RESOLUTION_GRAPH,
     local_select,
+    refresh_resolution,
     resolution_of,
     resolution_quads,
     resolve,
 )
-from kg.store import reading
+from kg.store import open_store, reading, writer_lock
 from kg.validate import validate_quads
 
 ID = "https://w3id.org/biotech-kg/id/"
@@ -299,7 +300,9 @@ def test_rows_left_by_an_interrupted_build_are_read_again_from_the_store(tmp_pat
     docs, store_dir = write_releases(tmp_path / "docs"), tmp_path / "store"
     assert build(docs, store=store_dir).ok
     crashed = MentionIndex(index_path(store_dir))  # a build killed between its two writes:
-    crashed.start_writing()                        # the store has a graph's new content,
+    store = open_store(store_dir)
+    crashed.start_writing(store)                   # the store has a graph's new content,
+    del store
     graph = sorted(crashed.graphs())[0]            # the index still the old
     crashed.put(graph, GraphRows((("", "old.txt"),), ((ID + "drug/zz9", BKG + "DrugCandidate",
                                                        BKG + "codeName", "ZZ-9"),)))
@@ -311,6 +314,65 @@ def test_rows_left_by_an_interrupted_build_are_read_again_from_the_store(tmp_pat
         index = MentionIndex(index_path(store_dir))
         assert not index.interrupted
         assert sorted(index.mentions()) == sorted(local_select(store)(MENTIONS))
+
+
+def disclosure_graphs(store) -> set[str]:
+    return {g.value for g in store.named_graphs() if "/disclosure/" in g.value}
+
+
+def test_a_graph_removed_behind_the_builds_back_leaves_the_index(tmp_path):
+    docs, store_dir = write_releases(tmp_path / "docs"), tmp_path / "store"
+    assert build(docs, store=store_dir).ok
+    assert MentionIndex(index_path(store_dir)).marked("complete")  # made beside an empty store
+    store = open_store(store_dir)
+    store.remove_graph(_node(sorted(disclosure_graphs(store))[0]))
+    del store
+    with writer_lock(store_dir):
+        refresh_resolution(store_dir)  # as a build does: the index is not compared in full
+    with reading(store_dir) as store:
+        index = MentionIndex(index_path(store_dir))
+        assert index.graphs() == disclosure_graphs(store)
+        select = local_select(store)
+        assert resolution_quads(resolve(select, index)) == resolution_quads(resolve(select))
+
+
+def test_kg_resolve_reads_graphs_the_index_never_saw(tmp_path):
+    docs = write_releases(tmp_path / "docs")
+    store_dir, other = tmp_path / "store", tmp_path / "other"
+    assert build(docs[:2], store=store_dir).ok and build(docs[2:], store=other).ok
+    with reading(other) as source:
+        added = list(source.quads_for_pattern(None, None, None, _node(
+            sorted(disclosure_graphs(source))[0])))
+    store = open_store(store_dir)  # another tool writes a disclosure graph into the store
+    store.extend(added)
+    del store
+    result = CliRunner().invoke(main, ["resolve", "--store", str(store_dir), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    with reading(store_dir) as store:
+        assert MentionIndex(index_path(store_dir)).graphs() == disclosure_graphs(store)
+        written = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(
+            None, None, None, _node(RESOLUTION_GRAPH))}
+        scanned = resolution_quads(resolve(local_select(store)))  # every graph, from the store
+        assert written == {(q.subject, q.predicate, q.object) for q in scanned}
+
+
+def test_a_resolution_stopped_between_its_writes_is_redone_by_the_next_build(tmp_path,
+                                                                             monkeypatch):
+    docs, store_dir = write_releases(tmp_path / "docs"), tmp_path / "store"
+    assert build(docs, store=store_dir).ok
+    with reading(store_dir) as store:
+        written = sorted(store.quads_for_pattern(None, None, None, _node(RESOLUTION_GRAPH)),
+                         key=str)
+    with monkeypatch.context() as patched:  # the old graph is removed, the new one fails
+        patched.setattr("kg.resolve.checked", lambda quads: [])
+        patched.setattr("kg.resolve.resolution_quads", lambda resolution: [None])
+        with writer_lock(store_dir), pytest.raises(AttributeError):
+            refresh_resolution(store_dir)
+    assert MentionIndex(index_path(store_dir)).interrupted
+    assert build(docs, store=store_dir).ok  # no file changed, yet the graph is made again
+    with reading(store_dir) as store:
+        assert sorted(store.quads_for_pattern(None, None, None, _node(RESOLUTION_GRAPH)),
+                      key=str) == written
 
 
 def test_an_unreadable_mention_index_is_made_anew(tmp_path):
