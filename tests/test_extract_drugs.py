@@ -163,3 +163,10 @@ def test_a_collaborator_who_only_tests_the_drug_is_no_licensee():
     assert developed(OPENING + "announced a collaboration with Plover Pharma AG to evaluate "
                      "KT-330 in combination with Plover's approved therapy.\n") == [
         ("Kestrel Therapeutics, Inc.", "KT-330")]
+
+
+def test_a_code_that_begins_with_the_issuers_ticker_is_its_drug():
+    rows = developed("Headline\n\nTORONTO, May 5, 2025 -- Halden Isotopes Inc. (TSX: HALD) "
+                     "today announced that the first patient received HALD-204, its lead "
+                     "radioconjugate, in a Phase 1 study. HALD shares rose.\n")
+    assert rows == [("Halden Isotopes Inc.", "HALD-204")]

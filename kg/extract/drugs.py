@@ -100,7 +100,7 @@ def is_code_name(code: str, tickers: set[str]) -> bool:
     if not letters or sum(c.isupper() for c in letters.group(0)) < 2:
         return False
     prefix = code_prefix(code)
-    if prefix in not_drug_prefixes() or prefix in tickers or bare.upper() in tickers:
+    if prefix in not_drug_prefixes() or bare.upper() in tickers:
         return False
     digits = re.findall(r"\d+", bare)
     if not digits:
