@@ -10,6 +10,7 @@ SKIPPED = {"script", "style", "nav", "header", "footer", "noscript", "form", "sv
 BLOCKS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
           "ol", "tr", "table", "br", "hr", "blockquote", "pre", "dd", "dt", "title", "main",
           "aside", "figure", "figcaption"}
+SECTIONING = {"article", "section", "main"}  # a <header> inside one heads content: kept
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
         "track", "wbr"}
 MAX_DEPTH = 10_000
@@ -23,9 +24,13 @@ class _TextCollector(HTMLParser):
         self.headline: list[str] = []
         self.title: list[str] = []
         self.current: str | None = None
+        self.sectioning = 0  # open article, section and main elements
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in SKIPPED and tag not in VOID and len(self.skip_stack) < MAX_DEPTH:
+        if tag in SECTIONING:
+            self.sectioning += 1
+        if tag in SKIPPED and tag not in VOID and len(self.skip_stack) < MAX_DEPTH and not (
+                tag == "header" and self.sectioning and not self.skip_stack):
             self.skip_stack.append(tag)
         if tag in BLOCKS:
             self.parts.append("\n\n" if tag != "br" else "\n")
@@ -33,6 +38,8 @@ class _TextCollector(HTMLParser):
             self.current = tag
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in SECTIONING and self.sectioning:
+            self.sectioning -= 1
         if self.skip_stack and tag == self.skip_stack[-1]:
             self.skip_stack.pop()
         if tag in BLOCKS:

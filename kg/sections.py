@@ -69,6 +69,7 @@ CONTACT_RE = re.compile(r"^(?:(?:media|investor|company|press)(?: relations)?(?:
                         r"(?: contact)?|investor relations|media inquiries)\s*:?\s*$",
                         re.IGNORECASE)
 HEADING_MAX = 90
+PROSE_WORDS = 12
 FEED_FOOTER_RE = re.compile(r"^The post .{5,300} appeared first on .{2,80}$")
 
 
@@ -91,15 +92,17 @@ def structure(document: Document) -> Structure:
         text[slice(*spans[headline_index])] if headline_index is not None else "")
     result = Structure(document, headline, None)
     section = BODY
+    body_started = False
     for index, (start, end) in enumerate(spans):
         line = text[start:end]
-        section = next_section(line, section, result)
+        section = next_section(line, section, result, body_started)
         kind = HEADLINE if index == headline_index else section
         if kind == BODY and result.dateline is None and index <= 8:
             dateline = match_dateline(line)
             if dateline:
                 result.dateline = dateline
         result.sentences.extend(split_sentences(text, start, end, kind, index))
+        body_started = body_started or result.dateline is not None or is_prose(line)
     if result.dateline is None or result.dateline.date is None:
         standalone = first_standalone_date(text, spans)
         if result.dateline is None:
@@ -108,6 +111,14 @@ def structure(document: Document) -> Structure:
             result.dateline = Dateline(result.dateline.city, standalone.date,
                                        result.dateline.wire)
     return result
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text: a long one, or a sentence. Before the first one (or the
+    dateline) a release has not begun: "Contact" or "About Us" there is a web page's menu,
+    not a section heading."""
+    words = len(line.split())
+    return words >= PROSE_WORDS or (words >= 3 and line.rstrip().endswith((".", "!", "?")))
 
 
 FILING_LABEL_RE = re.compile(
@@ -132,10 +143,11 @@ def find_headline(text: str, spans: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def next_section(line: str, current: str, result: Structure) -> str:
-    """Headings switch sections; a section lasts until the next heading."""
+def next_section(line: str, current: str, result: Structure, body_started: bool) -> str:
+    """Headings switch sections; a section lasts until the next heading. About and contact
+    headings count only once the release has begun (`is_prose`)."""
     stripped = line.strip().rstrip(":")
-    if len(stripped) <= HEADING_MAX:
+    if body_started and len(stripped) <= HEADING_MAX:
         about = ABOUT_RE.match(stripped)
         if about:
             result.about_titles.append(about.group("name").strip())

@@ -30,6 +30,13 @@ def test_scripts_styles_navigation_and_chrome_are_dropped():
     assert headline == "Real headline"  # the h1 inside <header> is the site's, not the release's
 
 
+def test_the_header_of_an_article_is_its_content():
+    markup = ("<body><header><p>Site banner</p></header><article><header><h1>Acme Doses "
+              "First Patient</h1><p>Mar 3, 2025</p></header><p>Body.</p></article></body>")
+    assert lines(markup) == ["Acme Doses First Patient", "Mar 3, 2025", "Body."]
+    assert html_to_text(markup)[1] == "Acme Doses First Patient"
+
+
 def test_entities_are_decoded():
     assert lines("<p>A &amp; B &lt;x&gt; &quot;q&quot; &#8220;c&#8221; caf&eacute;</p>") == [
         "A & B <x> \"q\" “c” café"]

@@ -110,6 +110,17 @@ def test_sections_of_a_release():
     assert by_section[CONTACTS] == ["Media Contact:", "Sam Patel", "Harbor Communications LLC"]
 
 
+def test_a_menus_contact_and_about_items_before_the_release_are_no_headings():
+    result = layout("News\n\nAbout Us\n\nContact\n\nBOSTON, March 3, 2025 -- Acme Bio, "
+                    "Inc. today said its trial began.\n\nMedia Contact:\n\nSam Patel\n")
+    assert result.dateline is not None and result.dateline.city == "BOSTON"
+    by_section = {s.text: s.section for s in result.sentences}
+    assert by_section["BOSTON, March 3, 2025 -- Acme Bio, Inc. today said its trial began."] \
+        == BODY
+    assert by_section["Sam Patel"] == CONTACTS
+    assert result.about_titles == []
+
+
 @pytest.mark.parametrize("heading", [
     "Cautionary Note Regarding Forward-Looking Statements", "Safe Harbor Statement",
     "Forward Looking Statements",
