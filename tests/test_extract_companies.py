@@ -104,3 +104,10 @@ def test_a_wire_dateline_without_a_date_takes_the_release_time_line_above_it():
         b"DENVER--(BUSINESS WIRE)--Lark Bio, Inc. (Nasdaq: LRKB) today reported data.\n"
     ))).dateline
     assert (found.city, found.date, found.wire) == ("DENVER", "2025-03-09", "Business Wire")
+
+
+def test_a_company_name_with_accented_letters_is_whole():
+    issuer, listings = issuer_of("Headline\n\nLYON, France, 3 March 2025 -- Brûlée "
+                                 "Thérapeutique SA (Euronext: BRUL) today said BRU-12 began.\n")
+    assert issuer.name == "Brûlée Thérapeutique SA"
+    assert [listing.ticker for listing in listings] == ["BRUL"]

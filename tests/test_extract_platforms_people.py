@@ -253,3 +253,20 @@ def test_a_promotion_in_the_passive_and_a_role_held_as_the_companys():
                  "Holm, the company's founder and Chief Scientific Officer, will speak.") == [
         ("Lars Holm", "founder and Chief Scientific Officer", "Skua Radiopharma ASA"),
         ("Maja Berg", "Chief Commercial Officer", "Skua Radiopharma ASA")]
+
+
+def test_a_title_line_under_a_contact_is_the_contacts_role_not_a_person():
+    assert roles("said hello.\n\nInvestor Contact:\nMari Holm\nVice President, Investor "
+                 "Relations\nSkua Radiopharma ASA\nir@skua.example\n\nMedia Contact:\nLars "
+                 "Berg\nChief Communications Officer\nlars@skua.example\n") == [
+        ("Lars Berg", "Chief Communications Officer", "Skua Radiopharma ASA"),
+        ("Mari Holm", "Vice President, Investor Relations", "Skua Radiopharma ASA")]
+
+
+def test_a_contact_named_with_the_title_on_one_line_and_a_media_agency():
+    assert roles("said hello.\n\nContacts\nSkua Radiopharma ASA\nPer Lie, Chief Financial "
+                 "Officer\nper@skua.example\n\nMedia enquiries:\nAnna Vik\nFjordlys Media\n"
+                 "+47 555 01 999\n") == [("Anna Vik", "contact", "Fjordlys Media"),
+                                         ("Per Lie", "Chief Financial Officer",
+                                          "Skua Radiopharma ASA")]
+

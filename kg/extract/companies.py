@@ -27,7 +27,7 @@ HEAD_WORDS = (
     "Diagnostics", "Vaccines", "Immunotherapeutics", "Bio", "Royalty", "Biotherapies",
     "Therapies", "Technologies", "Medical", "Biologicals", "Immunotherapies", "Biosystems",
 )
-NAME_TOKEN = (r"(?:[A-Z][A-Za-z0-9&'’\-]{0,30}|[a-z][A-Z][A-Za-z0-9\-]{0,30}|"
+NAME_TOKEN = (r"(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9&'’\-]{0,30}|[a-z][A-Z][A-Za-z0-9\-]{0,30}|"
               r"\d{1,4}[A-Za-z][A-Za-z0-9\-]{0,30})[™®]?")
 # Spaces within a name may wrap onto the next line of a plain-text release, never across a
 # blank line (a heading such as `About Acme Bio` and the paragraph after it are two names).

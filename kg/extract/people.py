@@ -310,10 +310,20 @@ def name_lists(ctx: Context, sentence: Sentence) -> None:
                        match.group("org"))
 
 
-# Agencies in contact blocks are named without a legal suffix: `Anand Communications`.
-AGENCY = re.compile(r"^(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:Communications|Partners|Group|Advisors|"
+# Agencies in contact blocks are named without a legal suffix: `Anand Communications`;
+# `Investor Relations` or `Corporate Communications` alone is the company's own department.
+AGENCY = re.compile(r"^(?!(?:Investor|Media|Public|Corporate|External|Internal|Shareholder|"
+                    r"Government|Scientific|Medical)\s+(?:Relations|Communications|Affairs)$)"
+                    r"(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:Communications|Partners|Group|Advisors|"
                     r"Advisers|Associates|Consulting|Consultants|Relations|Strategies|Agency|"
-                    r"Collective|Worldwide|Global|PR)$")
+                    r"Collective|Worldwide|Global|Media|PR)$")
+# A contact's job title on a line of its own: `Vice President, Investor Relations`
+TITLE_LINE = re.compile(r"\b(?:officer|president|director|chief|vice|manager|executive|head|"
+                        r"ceo|cfo|coo|cmo|cso|cbo|vp|svp|evp|chair(?:man|woman|person)?|"
+                        r"founder|counsel|secretary|treasurer|associate|specialist|"
+                        r"coordinator)\b", re.IGNORECASE)
+# `Jane Roe, Chief Executive Officer`: a contact's name and title on one line
+CONTACT_NAME_ROLE = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS},\s*(?P<role>[^,@\d]{{3,80}})$")
 # `Investors: Jane Roe, jane@example.com, +1 555 0100`: a label, a name, then details
 LABELLED_CONTACT = re.compile(
     rf"^(?:Investors?|Media|Press|Investor\s+Relations|Media\s+Relations|IR|PR)"
@@ -350,16 +360,40 @@ def contacts(ctx: Context) -> None:
                                               "contact", org or ctx.issuer),
                                ctx.evidence(sentence, "kg.people.v1"))
             continue
-        match = CONTACT_NAME.match(sentence.text)
-        if not match or organization_names(sentence.text) or AGENCY.match(match.group("name")):
+        name, role = contact_name(sentence.text)
+        if not name:
             continue
         org = None
-        for following in lines[index + 1:index + 3]:
+        for following in lines[index + 1:index + 4]:
+            if contact_name(following.text)[0]:
+                break  # the next contact
+            if not role and is_title(following.text):
+                role = following.text.strip()
+                continue
             org = contact_org(following.text)
             if org:
                 break
-        ctx.extraction.add(RoleAssignment(match.group("name"), "contact", org or ctx.issuer),
+        ctx.extraction.add(RoleAssignment(name, role or "contact", org or ctx.issuer),
                            ctx.evidence(sentence, "kg.people.v1"))
+
+
+def contact_name(line: str) -> tuple[str, str]:
+    """(name, title) of a contacts-block line naming a person, alone or with the title
+    after a comma; ("", "") for any other line (a title, an organisation, details)."""
+    match = CONTACT_NAME.match(line) or CONTACT_NAME_ROLE.match(line)
+    if not match or organization_names(line) or AGENCY.match(match.group("name")) \
+            or TITLE_LINE.search(match.group("name")):
+        return "", ""
+    role = match.groupdict().get("role") or ""
+    if role and not is_title(role):
+        return "", ""
+    return match.group("name"), role.strip()
+
+
+def is_title(line: str) -> bool:
+    """A job title alone: title words, and no organisation, e-mail or phone number."""
+    return bool(TITLE_LINE.search(line)) and not organization_names(line) \
+        and not re.search(r"@|\d{3}", line)
 
 
 BYLINE = re.compile(rf"^By\s+(?P<name>{NAME})\s*(?:,\s*(?P<outlet>[A-Z][\w&.\- ]{{1,40}}))?$")
