@@ -113,10 +113,17 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]"
 SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f]+")
 
 
+# `TopoLink(TM)`: the ASCII trademark signs of plain-text wires, glued to the name they mark
+ASCII_MARK = re.compile(r"(?<=\w)\((TM|R|SM)\)")
+MARKS = {"TM": "™", "R": "®", "SM": "℠"}
+
+
 def normalise(text: str) -> str:
-    """NFC, Unix newlines, no control characters, single spaces, at most one blank line."""
+    """NFC, Unix newlines, no control characters, trademark signs as signs, single spaces,
+    at most one blank line."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = CONTROL.sub("", text)
+    text = ASCII_MARK.sub(lambda m: MARKS[m.group(1)], text)
     lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

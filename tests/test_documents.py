@@ -106,6 +106,11 @@ def test_normalise_line_ends_spaces_controls_and_blank_lines():
     assert normalise(raw) == "one\ntwo three\n\nfour\n"
 
 
+def test_normalise_turns_ascii_trademark_signs_into_signs():
+    assert normalise("TopoLink(TM) ADC, Polar(R) and Care(SM); (R) alone and R (R) stay\n") \
+        == "TopoLink™ ADC, Polar® and Care℠; (R) alone and R (R) stay\n"
+
+
 def test_normalise_composes_accents():
     decomposed = unicodedata.normalize("NFD", "Société Générale")
     assert normalise(decomposed) == "Société Générale\n"

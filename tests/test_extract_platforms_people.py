@@ -270,3 +270,17 @@ def test_a_contact_named_with_the_title_on_one_line_and_a_media_agency():
                                          ("Per Lie", "Chief Financial Officer",
                                           "Skua Radiopharma ASA")]
 
+
+
+def test_ascii_trademark_signs_keep_the_platform_name_whole():
+    extraction = read_text(OPENING + "said SK-31 is built on its NordLink(TM) ADC platform. "
+                           "SK-32 uses the Polar(R) technology.\n")
+    assert sorted((p.drug.name, p.platform) for p in extraction.of_type(PlatformUse)) == [
+        ("SK-31", "NordLink ADC"), ("SK-32", "Polar")]
+
+
+def test_a_platform_named_with_its_acronym_after_a_possessive():
+    extraction = read_text(OPENING + "said SK-40 is built on Skua’s Tumour Seeking Ligand "
+                           "(TSL) platform.\n")
+    assert [(p.drug.name, p.platform) for p in extraction.of_type(PlatformUse)] == [
+        ("SK-40", "Tumour Seeking Ligand")]

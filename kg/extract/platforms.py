@@ -20,13 +20,13 @@ class Local:
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 NAMED_PLATFORM = re.compile(
-    r"(?<![\w’'])(?P<phrase>(?:[\w\-®™℠]+\s+){1,5}?)(?:technology\s+|delivery\s+)?"
-    r"(?:platforms?|technology)\b")
+    r"(?<![\w’'])(?P<phrase>(?:[\w\-®™℠]+\s+){1,5}?)(?:\([A-Z][A-Za-z]{1,6}\)\s+)?"
+    r"(?:technology\s+|delivery\s+)?(?:platforms?|technology)\b")
 PLATFORM_CANDIDATE = re.compile(
     r"\b(?:an?|the|our|its|second|first|lead|next)\s+(?:\w+\s+)?(?P<p>[A-Z]{2,6})\s?[®™]?\s+"
     r"(?:candidates?|compounds?|molecules?|programs?|products?)\b")
 DEFINED_TECHNOLOGY = re.compile(
-    r"(?P<phrase>(?:[\w\-]+\s+){0,3}[\w\-]*(?:conjugates?|vectors?|viruses|virus|"
+    r"(?<![\w’'])(?P<phrase>(?:[\w\-]+\s+){0,3}[\w\-]*(?:conjugates?|vectors?|viruses|virus|"
     r"nanoparticles?|particles?))\s*[®™]?\s*\((?P<acronym>[A-Z][A-Za-z]{1,5}s?)[®™]?\)")
 PLATFORM_NOISE = {"its", "our", "the", "a", "an", "company's", "company’s", "proprietary",
                   "patented", "novel", "unique", "innovative", "versatile", "their", "this",
