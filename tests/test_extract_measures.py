@@ -216,3 +216,28 @@ def test_disease_control_is_an_endpoint_not_a_control_arm():
                     "response rate was 35% and the disease control rate was 85%.") == [
         ("", "disease control rate", Decimal("85"), "%"),
         ("", "objective response rate", Decimal("35"), "%")]
+
+
+def test_a_count_after_a_named_cohort_is_no_second_cohort():
+    assert outcomes("reported PL-505 data: at dose level 2, 5 of 8 patients (63%) achieved a "
+                    "complete response.") == [
+        ("2", "complete response", Decimal("63"), "%")]
+
+
+def test_a_respectively_list_over_three_named_cohorts():
+    assert outcomes("said the PL-505 objective response rate was 18%, 44% and 12% in Cohorts "
+                    "A, B and C, respectively.") == [
+        ("A", "objective response rate", Decimal("18"), "%"),
+        ("B", "objective response rate", Decimal("44"), "%"),
+        ("C", "objective response rate", Decimal("12"), "%")]
+
+
+def test_each_value_followed_by_its_dose_level_or_dose_group():
+    assert outcomes("said the PL-505 objective response rate was 70% at dose level 1, 85% at "
+                    "dose level 2 and 90% at dose level 3, and the disease control rate was "
+                    "80% in the low-dose group and 95% in the high-dose group.") == [
+        ("1", "objective response rate", Decimal("70"), "%"),
+        ("2", "objective response rate", Decimal("85"), "%"),
+        ("3", "objective response rate", Decimal("90"), "%"),
+        ("high", "disease control rate", Decimal("95"), "%"),
+        ("low", "disease control rate", Decimal("80"), "%")]

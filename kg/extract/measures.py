@@ -22,11 +22,14 @@ ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "
             "4th": "4", "5th": "5", "6th": "6"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# `Cohorts A, B and C`: each further label, never a number with a unit (`Cohort 1 and
+# 150 mCi`: a dose) or a count (`At dose level 3, 7 of 9 patients`)
+MORE_COHORT = (r"\s*(?:,\s*and|,|and|&)\s*[A-Z0-9]{1,3}\b"
+               r"(?!\s*(?:(?:[mµnkMG]?(?:g|Ci|Bq)|mcg|mL|ml|IU|units?)\b|[%.]\d?))"
+               r"(?!\s+(?:of|patients|participants|subjects|people)\b)")
 COHORT_NAMED = re.compile(
     r"\b(?i:cohorts?|arms?|dose\s+levels?|dose\s+groups?|groups?|parts?)\s+(?P<label>[A-Z0-9]"
-    r"{1,3}[a-z]?)(?:\s*(?:,|and|&)\s*(?P<more>[A-Z0-9]{1,3})\b"
-    # `Cohort 1 and 150 mCi`: a number with a unit is a dose, not a second cohort
-    r"(?!\s*(?:[mµnkMG]?(?:g|Ci|Bq)|mcg|%|mL|ml|IU|units?)\b))?\b")
+    rf"{{1,3}}[a-z]?)\b(?P<more>(?:{MORE_COHORT}){{0,6}})")
 COHORT_ORDINAL = re.compile(
     rf"\b(?P<label>{'|'.join(ORDINALS)}|last|final|highest|lowest|high|low|middle|"
     r"high-dose|low-dose|mid-dose)\s+(?:dose\s+)?(?P<noun>cohort|arm|dose\s+group|"
@@ -72,8 +75,8 @@ def cohort_mentions(text: str) -> list[tuple[int, str]]:
     out = []
     for match in COHORT_NAMED.finditer(text):
         out.append((match.start(), match.group("label")))
-        if match.group("more"):
-            out.append((match.start("more"), match.group("more")))
+        for more in re.finditer(r"[A-Z0-9]{1,3}\b", match.group("more")):
+            out.append((match.start("more") + more.start(), more.group(0)))
     for match in COHORT_ORDINAL.finditer(text):
         label = match.group("label").lower()
         out.append((match.start(), ORDINALS.get(label, " ".join(match.group(0).split()))))
@@ -108,7 +111,7 @@ def segment_bounds(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in SEGMENT_BREAK.finditer(text)), len(text) + 1)
 
 
-VALUE_IN = re.compile(r"[^,;()]{0,25}?\s(?:in|for)\s+(?:the\s+)?", re.IGNORECASE)
+VALUE_IN = re.compile(r"[^,;()]{0,25}?\s(?:in|for|at)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> str:
@@ -322,8 +325,10 @@ def outcomes(ctx: Context) -> None:
 
 
 # `30% in Cohort A and 55% in Cohort B`: one endpoint, a value for each group named after it
-IN_GROUP_AND = re.compile(r"\s+(?:in|for)\s+(?:the\s+)?(?i:cohort|arm|group|part|dose\s+level)"
-                          r"\s+[A-Z0-9]{1,3}[a-z]?\s*(?:,\s*and|,|and)\s+")
+# (`… and 79% in the high-dose group`, `… at dose level 2 and …`)
+IN_GROUP_AND = re.compile(r"\s+(?:in|for|at)\s+(?:the\s+)?"
+                          r"(?:(?i:cohort|arm|group|part|dose\s+level)\s+[A-Z0-9]{1,3}[a-z]?"
+                          r"|(?i:[a-z]+[- ]dose\s+(?:cohort|arm|group)))\s*(?:,\s*and|,|and)\s+")
 
 
 def respective_values(text: str, first: re.Match, values) -> list[re.Match]:
