@@ -241,3 +241,10 @@ def test_each_value_followed_by_its_dose_level_or_dose_group():
         ("3", "objective response rate", Decimal("90"), "%"),
         ("high", "disease control rate", Decimal("95"), "%"),
         ("low", "disease control rate", Decimal("80"), "%")]
+
+
+def test_a_share_of_patients_with_an_adverse_event_is_no_outcome():
+    assert outcomes("reported PL-505 data. Grade 3 or higher neutropenia occurred in 14% of "
+                    "patients, nausea was observed in 20% of participants, serious events were "
+                    "seen in 6% of patients, and disease stabilization occurred in 44% of "
+                    "patients.") == [("", "disease stabilization", Decimal("44"), "%")]

@@ -115,6 +115,11 @@ def indications() -> NameMatcher:
 
 
 @cache
+def adverse_events() -> NameMatcher:
+    return NameMatcher(_table_names("adverse_events", "label", "label", "names"))
+
+
+@cache
 def roles() -> NameMatcher:
     return NameMatcher(_table_names("roles", "title", "title", "abbreviations"))
 

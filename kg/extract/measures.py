@@ -483,11 +483,14 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
     found = [(m.group("ep"), m) for m in SHARE_WITH.finditer(text)]
     for match in SHARE_IN.finditer(text):
         lead = LEAD_TRIM.sub("", match.group("lead")).strip(" ,")
-        lead = re.sub(r"\s+(?:were|was|is|are)\s+(?:observed|seen|reported|noted|found)$", "",
-                      lead)
+        lead = re.sub(r"^(?:and|but|while|whereas)\s+", "", lead, flags=re.IGNORECASE)
+        lead = re.sub(r"\s+(?:(?:were|was|is|are)\s+(?:observed|seen|reported|noted|found)|"
+                      r"occurred)$", "", lead)
         if 1 <= len(lead.split()) <= 12 and not CONTROL_WORDS.search(lead):
             found.append((lead, match))
     for phrase, match in found:
+        if is_safety(phrase):
+            continue  # `grade 3 neutropenia occurred in 14% of patients`: a safety rate
         before = text[max(0, match.start("v") - 14):match.start("v")]
         if in_control_clause(ctx, sentence, match.start("v")) or THRESHOLD_BEFORE.search(before):
             continue
@@ -495,6 +498,16 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
                                      " ".join(phrase.split()))
         add_outcome(ctx, sentence, endpoint, decimal(match.group("v")), "%",
                     nearest_cohort(cohorts, match.start("v"), text))
+
+
+SAFETY_WORDS = re.compile(r"\b(?:grade\s*(?:[≥>]=?\s*)?[1-5]|serious|treatment[- ](?:related|"
+                          r"emergent)|discontinu\w*|dose\s+(?:reductions?|interruptions?))\b",
+                          re.IGNORECASE)
+
+
+def is_safety(phrase: str) -> bool:
+    """A result phrase that names an adverse event or a safety measure."""
+    return bool(SAFETY_WORDS.search(phrase) or lexicon.adverse_events().find(phrase))
 
 
 def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
