@@ -248,3 +248,16 @@ def test_a_share_of_patients_with_an_adverse_event_is_no_outcome():
                     "patients, nausea was observed in 20% of participants, serious events were "
                     "seen in 6% of patients, and disease stabilization occurred in 44% of "
                     "patients.") == [("", "disease stabilization", Decimal("44"), "%")]
+
+
+def test_a_comparators_dose_is_not_the_drugs():
+    assert doses("said 300 patients in its Phase 3 trial were randomized to PL-505 200 mg once "
+                 "daily or docetaxel 75 mg/m2 every three weeks.") == [
+        ("", Decimal("200"), "mg")]
+
+
+def test_another_companys_drug_quoted_as_a_benchmark_gives_no_outcome():
+    assert outcomes("reported that PL-505 achieved an objective response rate of 41%. By "
+                    "comparison, Osprey Bio's EGFR inhibitor OSP-77 reported an objective "
+                    "response rate of 28% last year.") == [
+        ("", "objective response rate", Decimal("41"), "%")]

@@ -28,6 +28,9 @@ class Context:
     drug_mentions: dict[int, list[DrugMention]] = field(default_factory=dict)
     focus_drug: Drug | None = None
     owned: set[str] = field(default_factory=set)
+    # drugs the text gives to other companies only: not the drug under study of a dose or
+    # a result (`Osprey's OSP-77 reported an ORR of 28%` is a benchmark)
+    others: set[str] = field(default_factory=set)
     acronyms: dict[str, str] = field(default_factory=dict)
     _own: dict[int, list[DrugMention]] = field(default_factory=dict, repr=False)
     _starts: dict[int, list[int]] = field(default_factory=dict, repr=False)

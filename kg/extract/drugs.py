@@ -486,6 +486,10 @@ def developments(ctx: Context) -> None:
                 done.add((holder.name, mention.drug.name))
                 ctx.extraction.add(DrugDevelopment(holder, mention.drug),
                                    ctx.evidence(sentence, "kg.drugs.v1"))
+    issuer = ctx.issuer.name if ctx.issuer else None
+    held = {drug for holder, drug in done if holder == issuer}
+    ctx.others = {drug for _holder, drug in done if drug not in held} - (
+        {ctx.focus_drug.name} if ctx.focus_drug else set())
 
 
 ORG_WORDS = (r"(?P<org>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-.]*){0,4})"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from kg import grounding
 from kg.extract import lexicon
 from kg.extract.context import Context
+from kg.extract.drugs import is_inn
 from kg.facts import Cohort, Dose, Outcome, Quantity
 from kg.sections import Sentence
 
@@ -171,7 +172,8 @@ def doses(ctx: Context) -> None:
                                                               match.start()]):
                 continue
             drug = ctx.drug_near(sentence, match.start())
-            if not drug:
+            if not drug or drug.name in ctx.others or other_drug_before(ctx, sentence,
+                                                                        match.start()):
                 continue
             label = nearest_cohort(cohorts, match.start(), sentence.text)
             for raw in match.values:
@@ -182,6 +184,20 @@ def doses(ctx: Context) -> None:
                 cohort = ctx.extraction.add(Cohort(drug, label), evidence)
                 ctx.extraction.add(Dose(cohort, quantity(value, match.group("unit"))), evidence)
     merge_unlabelled_doses(ctx)
+
+
+def other_drug_before(ctx: Context, sentence: Sentence, position: int) -> bool:
+    """`… or docetaxel 75 mg/m2`: the dose follows the name of a drug that is not the
+    company's (a comparator or a partner's)."""
+    before = sentence.text[max(0, position - 40):position]
+    named = re.search(r"([A-Za-z][\w-]{2,})(?:\s+at)?\s+$", before)
+    if not named:
+        return False
+    start = sentence.start + position - len(before) + named.start(1)
+    for mention in ctx.mentions_in(sentence):
+        if mention.start <= start < mention.end:
+            return mention.drug.name not in ctx.owned or mention.drug.name in ctx.others
+    return is_inn(named.group(1))
 
 
 def merge_unlabelled_doses(ctx: Context) -> None:
@@ -532,7 +548,7 @@ def add_outcome(ctx: Context, sentence: Sentence, endpoint, value, unit_text: st
     if value is None:
         return
     drug = ctx.drug_near(sentence, endpoint.start)
-    if not drug:
+    if not drug or drug.name in ctx.others:
         return
     evidence = ctx.evidence(sentence, "kg.outcomes.v1")
     cohort = ctx.extraction.add(Cohort(drug, label), evidence) if label else None
