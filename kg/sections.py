@@ -56,7 +56,7 @@ DATELINE_RE = re.compile(
     rf"(?:{WEEKDAY})?(?P<date>{DATE_PATTERN})"
     rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?)?\s*(?:[-–—:.@]+|\s*$|(?=[A-Z]))",
     re.IGNORECASE)
-PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|del|la|am|upon|on|sur),?$")
+PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|del|la|am|upon|on|sur|and|&),?$")
 WIRE_DATELINE_RE = re.compile(rf"^(?P<city>[A-Z][^\n()]{{1,60}}?)\s*[-–—]+\s*\(?(?P<wire>{WIRES})"
                               rf"\)?\s*[-–—]+", re.IGNORECASE)
 ABOUT_RE = re.compile(r"^about (?:the )?(?P<name>[^\n.]{2,80})$", re.IGNORECASE)

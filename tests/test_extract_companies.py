@@ -16,6 +16,7 @@ def test_listing_forms():
         "(NYSE American: QRS)": [("QRS", "nyse-american")],
         "(TSX-V: LMN; OTCQB: LMNOF)": [("LMN", "tsxv"), ("LMNOF", "otc")],
         "(1234.HK)": [("1234.HK", "hkex")],
+        "(Euronext Paris: ABCD – FR0000000001)": [("ABCD", "euronext")],
     }
     for text, expected in cases.items():
         [mention] = find_listings(text)

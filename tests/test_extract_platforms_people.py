@@ -284,3 +284,10 @@ def test_a_platform_named_with_its_acronym_after_a_possessive():
                            "(TSL) platform.\n")
     assert [(p.drug.name, p.platform) for p in extraction.of_type(PlatformUse)] == [
         ("SK-40", "Tumour Seeking Ligand")]
+
+
+def test_surnames_with_an_inner_capital():
+    assert roles('said hello. "Good," said Dr. Ewan MacKay, Chief Scientific Officer of Skua '
+                 "Radiopharma. Siobhan O’Brien, Chief Financial Officer, agreed.") == [
+        ("Ewan MacKay", "Chief Scientific Officer", "Skua Radiopharma ASA"),
+        ("Siobhan O’Brien", "Chief Financial Officer", "Skua Radiopharma ASA")]

@@ -45,6 +45,8 @@ def sentences(text: str) -> list[str]:
     ("Cambridge, UK, 3rd March 2024: Acme announced",
      Dateline("Cambridge, UK", "2024-03-03", "")),
     ("Boston, MA, 2024-03-03 -- Acme announced", Dateline("Boston, MA", "2024-03-03", "")),
+    ("DENVER and TOKYO, Feb. 2, 2025 /PRNewswire/ -- Acme announced",
+     Dateline("DENVER and TOKYO", "2025-02-02", "PR Newswire")),
 ])
 def test_datelines_in_the_usual_wire_forms(line: str, expected: Dateline):
     assert match_dateline(line) == expected

@@ -46,6 +46,7 @@ GENERIC_NAMES = {"life sciences", "health", "medicine", "medical", "pharma", "on
                  "biotech", "therapies", "technologies", "sciences"}
 
 TICKER = r"[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?"
+ISIN_CODE = r"(?:ISIN\s*:?\s*)?[A-Z]{2}[A-Z0-9]{9}\d"  # `(Euronext Paris: ABC – FR0000000001)`
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,8 @@ def find_listings(text: str) -> list[ListingMention]:
     for paren in re.finditer(r"\(([^()\n]{3,120})\)", text):
         listings = list(suffixed_tickers(paren.group(1)))
         for part in re.split(r"[;,/]|\band\b", paren.group(1)):
-            match = re.match(rf"^\s*(?P<ex>[A-Za-z][A-Za-z .\-]*?)\s*[:：]\s*(?P<t>{TICKER})\s*$",
-                             part)
+            match = re.match(rf"^\s*(?P<ex>[A-Za-z][A-Za-z .\-]*?)\s*[:：]\s*(?P<t>{TICKER})\s*"
+                             rf"(?:[-–—]\s*{ISIN_CODE}\s*)?$", part)
             if not match:
                 continue
             found = lexicon.exchanges().find(match.group("ex"))

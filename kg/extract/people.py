@@ -12,7 +12,9 @@ from kg.sections import Sentence
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zà-öø-ÿ"
-NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)?"
+# `MacLeod`, `McKay`, `O’Brien`, `DiNapoli`: a surname prefix before a capital
+NAME_WORD = (rf"(?:(?:Mc|Mac|O['’]|D['’]|Di|De|La|Le|Van)(?=[{UPPER}]))?[{UPPER}][{LOWER}]+"
+             rf"(?:[-'’][{UPPER}]?[{LOWER}]+)?")
 NAME = (rf"(?:(?:Dr|Prof|Professor|professor|Mr|Ms|Mrs)\.?\s+)?{NAME_WORD}(?:\s+[{UPPER}]\.)?"
         rf"(?:\s+(?:van|de|von|der|da|di|le|la|del)(?:\s+der)?)?(?:\s+{NAME_WORD}){{1,2}}")
 CREDENTIALS = r"(?:,?\s*(?:Ph\.?\s?D\.?|M\.?\s?D\.?|MBA|M\.?B\.?A\.?|Pharm\.?\s?D\.?|J\.?D\.?|" \
