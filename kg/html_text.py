@@ -25,6 +25,7 @@ class _TextCollector(HTMLParser):
         self.title: list[str] = []
         self.current: str | None = None
         self.sectioning = 0  # open article, section and main elements
+        self.superscript = False
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in SECTIONING:
@@ -36,6 +37,8 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n\n" if tag != "br" else "\n")
         if tag in {"h1", "title"}:
             self.current = tag
+        if tag == "sup":
+            self.superscript = True
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SECTIONING and self.sectioning:
@@ -46,6 +49,8 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n\n")
         if tag == self.current:
             self.current = None
+        if tag == "sup":
+            self.superscript = False
 
     def handle_data(self, data: str) -> None:
         if self.current == "title":
@@ -55,6 +60,8 @@ class _TextCollector(HTMLParser):
             return
         if self.current == "h1":
             self.headline.append(data)
+        if self.superscript and data[:1].isdigit():
+            data = "^" + data  # `10<sup>13</sup>` is 10^13 and `m<sup>2</sup>` m^2, not 1013, m2
         self.parts.append(data.replace("\n", " "))
 
 

@@ -261,3 +261,15 @@ def test_another_companys_drug_quoted_as_a_benchmark_gives_no_outcome():
                     "comparison, Osprey Bio's EGFR inhibitor OSP-77 reported an objective "
                     "response rate of 28% last year.") == [
         ("", "objective response rate", Decimal("41"), "%")]
+
+
+def test_doses_written_as_powers_of_ten():
+    assert doses("said that in the Phase 1 trial of PL-505, Cohort 1 received 3 x 10^13 vg/kg "
+                 "and Cohort 2 received 1e14 vg/kg.") == [
+        ("1", Decimal("30000000000000"), "vg/kg"), ("2", Decimal("100000000000000"), "vg/kg")]
+
+
+def test_cell_doses_with_their_dose_level_in_parentheses():
+    assert doses("said patients received PL-505 at 50 x 10^6 CAR+ T cells (dose level 1) or "
+                 "150 x 10^6 CAR+ T cells (dose level 2).") == [
+        ("1", Decimal("50000000"), "cells"), ("2", Decimal("150000000"), "cells")]

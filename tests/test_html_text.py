@@ -37,6 +37,11 @@ def test_the_header_of_an_article_is_its_content():
     assert html_to_text(markup)[1] == "Acme Doses First Patient"
 
 
+def test_a_numeric_superscript_is_a_power_and_a_mark_stays_a_mark():
+    assert lines("<p>2 x 10<sup>13</sup> vg/kg, 75 mg/m<sup>2</sup>, KEYTRUDA<sup>&reg;</sup>"
+                 "</p>") == ["2 x 10^13 vg/kg, 75 mg/m^2, KEYTRUDA®"]
+
+
 def test_entities_are_decoded():
     assert lines("<p>A &amp; B &lt;x&gt; &quot;q&quot; &#8220;c&#8221; caf&eacute;</p>") == [
         "A & B <x> \"q\" “c” café"]

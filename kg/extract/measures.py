@@ -44,7 +44,8 @@ COHORT_SETTING = re.compile(
     re.IGNORECASE)
 SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|whereas)\b|\s+and\s+(?=(?:at|in|to|for)\b)")
 NOT_HUMAN = re.compile(r"\b(?:mice|mouse|murine|rats?|xenografts?|in vitro|animal|"
-                       r"cell lines?|cells\b|primates?|preclinical|pre-clinical|dogs?)\b",
+                       r"cell lines?|(?<!\bT\s)(?<!\bNK\s)(?<!CAR-T\s)cells\b|primates?|"
+                       r"preclinical|pre-clinical|dogs?)\b",
                        re.IGNORECASE)
 # `control` as an arm, not in an endpoint (`disease control rate`, `local tumor control`)
 CONTROL = re.compile(r"\b(?:placebo|(?<!disease\s)(?<!tumor\s)(?<!tumour\s)(?<!local\s)"
@@ -65,10 +66,13 @@ THRESHOLD_BEFORE = re.compile(r"(?:\b(?:surpass\w*|exceed\w*|more\s+than|over|be
 
 
 def decimal(text: str) -> Decimal | None:
+    """`1,250` → 1250; `3E13` (a dose read as `3 x 10^13`) → 30000000000000, written out,
+    as an xsd:decimal must be."""
     try:
-        return Decimal(text.replace(",", ""))
+        value = Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
+    return Decimal(format(value, "f")) if value.as_tuple().exponent > 0 else value
 
 
 def cohort_mentions(text: str) -> list[tuple[int, str]]:
@@ -112,7 +116,10 @@ def segment_bounds(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in SEGMENT_BREAK.finditer(text)), len(text) + 1)
 
 
-VALUE_IN = re.compile(r"[^,;()]{0,25}?\s(?:in|for|at)\s+(?:the\s+)?", re.IGNORECASE)
+# what stands between a value and the cohort named after it that it belongs to: `… in
+# Cohort 2`, `… at dose level 2`, `40 x 10^6 CAR+ T cells (dose level 1`
+VALUE_IN = re.compile(r"[^,;()]{0,25}?\s(?:in|for|at)\s+(?:the\s+)?|[^,;()]{0,30}?\s\(\s*",
+                      re.IGNORECASE)
 
 
 def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> str:
@@ -156,12 +163,16 @@ DOSE_LIMIT_BEFORE = re.compile(
     r"of\s+)?$", re.IGNORECASE)
 
 
+# `3 x 10^13 vg/kg`, `3×10^13`, `40 x 10^6 CAR+ T cells`, `3e13 vg/kg`
+EXPONENT = r"(?:\s*[x×]\s*10\s*(?:\^|\*\*)\s*(?P<exp>\d{1,2})|[eE]\+?(?P<eexp>\d{1,2}))"
+
+
 def doses(ctx: Context) -> None:
     unit = lexicon.unit_regex(("dose",))
     if not unit:
         return
-    pattern = re.compile(rf"(?<![\w.])(?P<value>{NUMBER})\s*(?P<unit>{unit})(?![\w/])",
-                         re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w.])(?P<value>{NUMBER}){EXPONENT}?\s*(?P<unit>{unit})"
+                         r"(?![\w/])", re.IGNORECASE)
     for sentence in ctx.fact_sentences():
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
@@ -255,8 +266,9 @@ def dose_lists(text: str, pattern: re.Pattern) -> list[DoseList]:
             tail = LIST_TAIL.search(window, tail.start() + item.end())
         listed = re.findall(NUMBER, tail.group(0)) if tail else []
         first = match.start() - (len(tail.group(0)) if tail else 0)
-        out.append(DoseList(first, match.end(), (*listed, match.group("value")),
-                            match.group("unit")))
+        exponent = match.groupdict().get("exp") or match.groupdict().get("eexp")
+        value = f"{match.group('value')}E{exponent}" if exponent else match.group("value")
+        out.append(DoseList(first, match.end(), (*listed, value), match.group("unit")))
     return out
 
 
