@@ -273,3 +273,11 @@ def test_cell_doses_with_their_dose_level_in_parentheses():
     assert doses("said patients received PL-505 at 50 x 10^6 CAR+ T cells (dose level 1) or "
                  "150 x 10^6 CAR+ T cells (dose level 2).") == [
         ("1", Decimal("50000000"), "cells"), ("2", Decimal("150000000"), "cells")]
+
+
+def test_a_placebo_adjusted_difference_is_the_drugs_result():
+    assert outcomes("said patients on PL-505 20 mg had a mean fall of 5.0 points versus 2.1 "
+                    "points on placebo, a placebo-adjusted reduction of 2.9 points (p=0.01), "
+                    "and PL-505 gave a placebo-adjusted weight loss of 9.5% at week 24.") == [
+        ("", "placebo-adjusted reduction", Decimal("2.9"), "points"),
+        ("", "placebo-adjusted weight loss", Decimal("9.5"), "%")]

@@ -325,6 +325,7 @@ def outcomes(ctx: Context) -> None:
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
         cohorts = cohort_mentions(sentence.text) or carried_cohort(ctx, sentence)
+        adjusted = placebo_adjusted(ctx, sentence, cohorts)
         endpoints = endpoints_in(sentence.text)
         if not endpoints:
             proportions(ctx, sentence, cohorts)
@@ -334,7 +335,8 @@ def outcomes(ctx: Context) -> None:
         values = [m for m in value.finditer(sentence.text) if not is_range(sentence.text, m)
                   and not THRESHOLD_BEFORE.search(sentence.text[max(0, m.start() - 14):m.start()])
                   and not any(0 <= start - m.end() <= 2 for start in landmarks)
-                  and m.start() not in shares]  # `33% of patients achieved HbA1c <7%`
+                  and m.start() not in shares  # `33% of patients achieved HbA1c <7%`
+                  and m.start() not in adjusted]
         used: set[int] = set()
         for endpoint in endpoints:
             match = pair_value(sentence.text, endpoint, values, endpoints, used)
@@ -526,6 +528,29 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
                                      " ".join(phrase.split()))
         add_outcome(ctx, sentence, endpoint, decimal(match.group("v")), "%",
                     nearest_cohort(cohorts, match.start("v"), text))
+
+
+# `a placebo-adjusted reduction of 4.2 points in the MADRS total score`, `a placebo-adjusted
+# weight loss of 12.5%`: the difference from placebo is the drug's result, not the control's
+PLACEBO_ADJUSTED = re.compile(
+    rf"\bplacebo[- ](?:adjusted|corrected|subtracted)\s+(?P<ep>(?:mean\s+)?[a-z][\w -]{{2,40}}?)"
+    rf"\s+(?:of\s+)?(?P<v>{SIGNED})\s*(?P<u>percentage\s+points?|points?|%)"
+    rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<scale>[^.;,()]{{3,60}}?))?(?=\s*(?:[.;,(]|$|\s+(?:at|"
+    rf"from|by|after|compared|versus|vs)\b))", re.IGNORECASE)
+
+
+def placebo_adjusted(ctx: Context, sentence: Sentence, cohorts) -> set[int]:
+    """Add each placebo-adjusted result; returns where their values start."""
+    found = set()
+    for match in PLACEBO_ADJUSTED.finditer(sentence.text):
+        found.add(match.start("v"))
+        phrase = f"placebo-adjusted {' '.join(match.group('ep').split())}"
+        if match.group("scale"):
+            phrase += f" in {' '.join(match.group('scale').split())}"
+        endpoint = lexicon.TermMatch("placebo-adjusted", match.start(), match.end(), phrase)
+        add_outcome(ctx, sentence, endpoint, decimal(match.group("v").replace("−", "-")),
+                    match.group("u"), nearest_cohort(cohorts, match.start("v"), sentence.text))
+    return found
 
 
 SAFETY_WORDS = re.compile(r"\b(?:grade\s*(?:[≥>]=?\s*)?[1-5]|serious|treatment[- ](?:related|"
