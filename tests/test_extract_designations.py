@@ -127,3 +127,11 @@ def test_a_designation_granted_by_two_agencies_is_one_row_each():
                 "Agency (EMA) and the FDA for Fabry disease.") == [
         ("WB-606", "orphan-drug", "ema", "Fabry disease", "granted"),
         ("WB-606", "orphan-drug", "fda", "Fabry disease", "granted")]
+
+
+def test_a_designation_for_the_same_indication_takes_the_one_named_before():
+    assert rows("said the FDA granted Orphan Drug Designation to WR-12 for the treatment of "
+                "Wolman disease. WR-12 also received Rare Pediatric Disease Designation for "
+                "the same indication.") == [
+        ("WR-12", "orphan-drug", "fda", "Wolman disease", "granted"),
+        ("WR-12", "rare-pediatric-disease", "fda", "Wolman disease", "granted")]

@@ -30,3 +30,15 @@ def test_a_specific_word_keeps_a_severe_disease():
 def test_a_severity_range_stays_in_front_of_the_disease():
     assert texts("It is tested in moderately to severely active Crohn's disease.") == [
         "moderately to severely active Crohn's disease"]
+
+
+def test_one_word_diseases_by_their_medical_suffix():
+    assert texts("It treats congenital hyperinsulinism, cholangiocarcinoma, uveitis, "
+                 "transthyretin amyloidosis and phenylketonuria.") == [
+        "congenital hyperinsulinism", "cholangiocarcinoma", "uveitis",
+        "transthyretin amyloidosis", "phenylketonuria"]
+
+
+def test_common_words_with_a_disease_suffix_are_no_indications():
+    assert texts("Its diagnosis, prognosis and apoptosis data from academia show empathy.") \
+        == []

@@ -72,11 +72,24 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
             continue
         listed = (indication_list(segment, found, match.end, NEW_CLAUSE)
                   or antecedent_list(segment, found, match.start))
+        texts = [ctx.indication_text(i.text) for i in listed] or (
+            same_indication(ctx, drug) if SAME_INDICATION.search(segment) else []) or [""]
         for agency in agency_for(ctx, sentence, match, agencies):
-            for indication in listed or [None]:
-                text = ctx.indication_text(indication.text) if indication else ""
+            for text in texts:
                 ctx.extraction.add(Designation(drug, match.key, agency, text, status),
                                    evidence)
+
+
+SAME_INDICATION = re.compile(r"\b(?:for|in)\s+(?:the\s+)?same\s+(?:indication|disease|"
+                             r"condition)\b", re.IGNORECASE)
+
+
+def same_indication(ctx: Context, drug) -> list[str]:
+    """`… received Orphan Drug Designation for the same indication`: the indication of the
+    drug's designation named before."""
+    earlier = [d.indication for d in ctx.extraction.of_type(Designation)
+               if d.drug == drug and d.indication]
+    return earlier[-1:]
 
 
 # `targeting an accelerated approval pathway`: a route the company hopes for, not one it holds.

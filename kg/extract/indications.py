@@ -20,7 +20,15 @@ HEADS = (
     r"OA|adenocarcinomas?|myelofibrosis|retinopathy|neuropathy|nephropathy|cardiomyopathy|"
     r"dementia|lupus|ischemia|stroke|injury|inflammation|pain"
 )
-HEAD = re.compile(rf"(?<![\w-])(?:{HEADS})(?![\w-])")
+# One-word disease names by their medical suffix (`cholangiocarcinoma`, `uveitis`,
+# `amyloidosis`, `phenylketonuria`, `achondroplasia`, `hemophilia`, `hyperinsulinism`), less
+# the common words that share one (`diagnosis`, `academia`, `empathy`)
+SUFFIXED = (r"(?!(?:diagnos|prognos|apoptos|osmos|hypnos|mitos|meios|symbios|necros|"
+            r"academ|empath|sympath|telepath)\w*)"
+            r"[A-Za-z][a-z]{2,}(?:carcinoma|blastoma|sarcoma|glioma|cytoma|thelioma|ngioma|"
+            r"denoma|itis|pathy|pathies|uria|plasia|philia|emia|aemia|osis|oses|iasis)s?|"
+            r"(?:[Hh]yper|[Hh]ypo)[a-z]{3,}ism")
+HEAD = re.compile(rf"(?<![\w-])(?:{HEADS}|{SUFFIXED})(?![\w-])")
 NOT_INDICATION_AFTER = re.compile(
     r"^\s*(?:cells?|microenvironment|growth|types?|antigens?|targeting|stem|models?|"
     r"lines?|biology|research|centers?|centres?|institute|society|foundation|associations?|"
