@@ -150,3 +150,10 @@ def test_a_finer_phase_of_the_same_trial_is_one_trial():
     found = trials("said HR-990 is in a Phase 2 trial in pancreatic cancer. Enrollment in our "
                    "Phase 2b trial of HR-990 in metastatic pancreatic cancer ends soon.")
     assert [(t.phase, t.indications) for t in found] == [("2b", ("metastatic pancreatic cancer",))]
+
+
+def test_a_drug_in_a_phase_for_an_indication_is_in_a_trial():
+    found = trials("said HR-880, an oral JAK1 inhibitor in Phase 3 for rheumatoid arthritis, "
+                   "is on track, and that Phase 2 of its building project is done.")
+    assert [(t.drugs[0].name, t.phase, t.indications) for t in found] == [
+        ("HR-880", "3", ("rheumatoid arthritis",))]

@@ -92,7 +92,16 @@ def is_trial_phase(text: str, match: re.Match) -> bool:
                 r"[a-z]*\s*[A-Z]?[a-z]+\s+(?:plan|project|construction|program)", after):
         return False
     before = text[max(0, match.start() - 60):match.start()]
-    return bool(TRIAL_AFTER.match(after) or TRIAL_BEFORE.search(before))
+    return bool(TRIAL_AFTER.match(after) or TRIAL_BEFORE.search(before)
+                or (IN_PHASE_BEFORE.search(before) and FOR_INDICATION_AFTER.match(after)))
+
+
+# `X, an oral JAK1 inhibitor in Phase 3 for rheumatoid arthritis`: a pipeline's way of
+# naming the trial a drug is in
+IN_PHASE_BEFORE = re.compile(r"\b(?:in|into|entering|entered|enters|advanc(?:e|ed|es|ing)\s+"
+                             r"(?:to|into))\s+$", re.IGNORECASE)
+FOR_INDICATION_AFTER = re.compile(r"^\s+(?:clinical\s+)?(?:development\s+)?(?:for|in)\s+"
+                                  r"(?:the\s+treatment\s+of\s+|patients\s+with\s+)?[a-zA-Z]")
 
 
 def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: int,
