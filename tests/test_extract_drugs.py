@@ -170,3 +170,10 @@ def test_a_code_that_begins_with_the_issuers_ticker_is_its_drug():
                      "today announced that the first patient received HALD-204, its lead "
                      "radioconjugate, in a Phase 1 study. HALD shares rose.\n")
     assert rows == [("Halden Isotopes Inc.", "HALD-204")]
+
+
+def test_a_partner_that_will_develop_and_commercialize_the_drug_develops_it():
+    text = (OPENING + "announced an agreement with Plover Pharma AG. Under the agreement, "
+            "Plover Pharma AG will develop and commercialize KT-550 in Asia.\n")
+    assert developed(text) == [
+        ("Kestrel Therapeutics, Inc.", "KT-550"), ("Plover Pharma AG", "KT-550")]

@@ -507,11 +507,18 @@ RIGHTS_RECEIVED = re.compile(rf"{ORG_WORDS}\s+(?:has\s+|will\s+|shall\s+)?(?:als
                              r"(?:rights?\s+to|license\s+to)\s+(?P<rest>[^.;]{0,160})")
 
 
+# `Under the agreement, Kestrel Bio will develop and commercialize ORB-12 in Asia`
+WILL_DEVELOP = re.compile(rf"{ORG_WORDS}\s+(?:will|shall|is\s+to|agreed\s+to|has\s+agreed\s+to)"
+                          r"\s+(?:\w+\s+)?(?:develop|commerciali[sz]e|market)\s+(?:and\s+"
+                          r"(?:develop|commerciali[sz]e|market|manufacture)\s+)?"
+                          r"(?P<rest>[^.;]{0,160})")
+
+
 def licensees(ctx: Context, sentence, mention, orgs: dict) -> list[Organization]:
     """Organisations a licence in the sentence gives rights to the drug (besides its owner)."""
     local = mention.start - sentence.start
     found = []
-    for pattern in (RIGHTS_GRANTED, LICENSED_TO, RIGHTS_RECEIVED):
+    for pattern in (RIGHTS_GRANTED, LICENSED_TO, RIGHTS_RECEIVED, WILL_DEVELOP):
         for match in pattern.finditer(sentence.text):
             if match.start("rest") <= local < match.end("rest"):
                 org = named_org(ctx, match.group("org"), orgs)
