@@ -112,3 +112,9 @@ def test_a_company_name_with_accented_letters_is_whole():
                                  "Thérapeutique SA (Euronext: BRUL) today said BRU-12 began.\n")
     assert issuer.name == "Brûlée Thérapeutique SA"
     assert [listing.ticker for listing in listings] == ["BRUL"]
+
+
+def test_a_sentence_ending_after_an_undotted_suffix_keeps_its_period_out():
+    assert [n for _s, _e, n in organization_names("We signed with Plover Pharma AG. "
+                                                   "Acme Inc. agreed.")] == [
+        "Plover Pharma AG", "Acme Inc."]

@@ -83,8 +83,15 @@ def suffixed_tickers(inner: str):
             yield Listing(match.group(0).strip(), key, vocab.by_key("exchanges")[key]["label"])
 
 
+# suffixes never written with a period: one after them ends the sentence (`… with Acme AG.`)
+UNDOTTED_SUFFIX = re.compile(r"\s(?:Incorporated|Corporation|Limited|plc|PLC|LLC|AG|SA|SE|NV|BV|"
+                             r"GmbH|ASA|AB|A/S|Oyj|Holdings|LP)\.$")
+
+
 def clean_name(name: str) -> str:
     name = re.sub(r"[’']s$", "", re.sub(r"[™®]", "", name).strip(" ,"))
+    if UNDOTTED_SUFFIX.search(name):
+        name = name[:-1]
     tokens = name.split()
     while tokens and tokens[0] in STOP_FIRST:
         tokens.pop(0)
