@@ -291,3 +291,13 @@ def test_surnames_with_an_inner_capital():
                  "Radiopharma. Siobhan O’Brien, Chief Financial Officer, agreed.") == [
         ("Ewan MacKay", "Chief Scientific Officer", "Skua Radiopharma ASA"),
         ("Siobhan O’Brien", "Chief Financial Officer", "Skua Radiopharma ASA")]
+
+
+def test_a_byline_with_the_authors_title_names_no_outlet_or_company():
+    extraction = read_text("Daily Pharma Wire\n\nQuill's pill passes its test, with questions "
+                           "left open\n\nBy Nora Quist, Senior Biotech Reporter\n\nMay 2, 2025"
+                           "\n\nQuill Biosciences said Friday that QL-77 met its goal in a "
+                           "Phase 2 study.\n")
+    assert [(r.person, r.role, r.organization) for r in extraction.of_type(RoleAssignment)] \
+        == [("Nora Quist", "Senior Biotech Reporter", None)]
+    assert extraction.disclosure.issuer.name == "Quill Biosciences"

@@ -38,7 +38,10 @@ ORG_NAME = re.compile(
     rf"(?:{SPACE}(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))?"
     rf"(?:,?{SPACE}{LEGAL_SUFFIX})(?:,?[ \t]+(?:Ltd|Limited)\.?)?)(?![\w])"
     rf"|(?<![\w])(?<!\w-)(?P<head>{NAME_TOKEN}(?:{CONNECTOR}{NAME_TOKEN}){{0,3}}?{SPACE}"
-    rf"(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))(?![\w-])")
+    rf"(?:{'|'.join(re.escape(h) for h in HEAD_WORDS)}))(?![\w-])"
+    # `Senior Biotech Reporter`, `the Nasdaq Biotechnology Index`: a title or an index
+    r"(?!\s+(?:Reporter|Writer|Editor|Correspondent|Columnist|Journalist|Contributor|Analyst|"
+    r"Index|Sector|Industry)\b)")
 STOP_FIRST = {"The", "This", "These", "Our", "Its", "About", "For", "In", "On", "At", "By", "With",
               "And", "A", "An", "As", "From", "To", "Of", "Today", "Investor", "Media", "Contact",
               "Contacts", "Company", "Forward-Looking", "Source", "While", "When", "If"}
@@ -147,8 +150,11 @@ def find_issuer(structure: Structure) -> tuple[Organization | None, tuple[Listin
 
 
 def first_body_company(structure: Structure) -> str:
-    """The first organisation named in the opening sentences, else an "About" company."""
-    for sentence in [s for s in structure.sentences if s.section == "body"][:3]:
+    """The first organisation named in the opening sentences (a byline or a date line is
+    none), else an "About" company."""
+    opening = [s for s in structure.sentences if s.section == "body"
+               and not re.match(r"By\s", s.text) and len(s.text.split()) > 4]
+    for sentence in opening[:3]:
         names = organization_names(sentence.text)
         if names:
             return names[0][2]

@@ -399,14 +399,20 @@ def is_title(line: str) -> bool:
 
 
 BYLINE = re.compile(rf"^By\s+(?P<name>{NAME})\s*(?:,\s*(?P<outlet>[A-Z][\w&.\- ]{{1,40}}))?$")
+# `By Jane Roe, Senior Biotech Reporter`: the author's title, not the outlet
+REPORTER = re.compile(r"\b(?:reporter|writer|editor|correspondent|columnist|journalist|"
+                      r"contributor|analyst)\b", re.IGNORECASE)
 
 
 def byline(ctx: Context) -> None:
     for sentence in ctx.structure.sentences[:6]:
         match = BYLINE.match(sentence.text)
         if match:
-            outlet = match.group("outlet")
-            org = Organization(outlet.strip(), is_company=False) if outlet else None
-            ctx.extraction.add(RoleAssignment(match.group("name"), "author", org),
+            outlet = (match.group("outlet") or "").strip()
+            if REPORTER.search(outlet):
+                role, org = outlet, None
+            else:
+                role, org = "author", Organization(outlet, is_company=False) if outlet else None
+            ctx.extraction.add(RoleAssignment(match.group("name"), role, org),
                                ctx.evidence(sentence, "kg.people.v1"))
             return
