@@ -281,3 +281,17 @@ def test_a_placebo_adjusted_difference_is_the_drugs_result():
                     "and PL-505 gave a placebo-adjusted weight loss of 9.5% at week 24.") == [
         ("", "placebo-adjusted reduction", Decimal("2.9"), "points"),
         ("", "placebo-adjusted weight loss", Decimal("9.5"), "%")]
+
+
+def test_counts_of_patients_who_achieved_a_response():
+    assert outcomes("reported PL-505 data: of the 8 evaluable patients, 3 achieved a partial "
+                    "response and 1 achieved a complete response. In Cohort 2, 5 of 9 "
+                    "patients achieved an objective response.") == [
+        ("", "complete response", Decimal("1"), "patients"),
+        ("", "partial response", Decimal("3"), "patients"),
+        ("2", "objective response", Decimal("5"), "patients")]
+
+
+def test_an_endpoint_not_reached_takes_no_follow_up_time():
+    assert outcomes("reported that the median duration of response to PL-505 had not been "
+                    "reached at a median follow-up of 9.1 months.") == []

@@ -409,13 +409,17 @@ def pair_value(text: str, endpoint, values, endpoints, used):
         if any(e is not endpoint and e.start >= min(match.end(), endpoint.end)
                and e.end <= max(match.start(), endpoint.start) for e in endpoints):
             continue
-        if re.search(r"[;:]|\bversus\b|\bvs\b", between):
+        if re.search(r"[;:]|\bversus\b|\bvs\b", between) or NOT_REACHED.search(between):
             continue
         if gap < best_gap:
             best, best_gap = match, gap
     return best
 
 
+# `median DoR had not been reached at a median follow-up of 9.1 months`: the value is the
+# follow-up's, the endpoint has none
+NOT_REACHED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?reached\b|\bfollow-?up\b",
+                         re.IGNORECASE)
 TIME_WORDS = ("survival", "duration", "time", "os", "pfs", "efs", "dfs", "dor", "ttp")
 
 
@@ -427,10 +431,16 @@ def unit_fits(endpoint_key: str, unit_text: str) -> bool:
     return kind == ("time" if is_time else "percent")
 
 
+RESPONSE = (r"complete\s+(?:metabolic\s+)?(?:responses?|remissions?)|partial\s+(?:metabolic\s+)?"
+            r"responses?|stable\s+diseases?|objective\s+responses?")
 COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)}|an?)\s+(?:(?:confirmed|unconfirmed|"
-                   r"durable|additional)\s+)?(?P<ep>complete\s+(?:metabolic\s+)?(?:responses?|"
-                   r"remissions?)|partial\s+(?:metabolic\s+)?responses?|stable\s+diseases?)\b"
-                   r"(?!\s+rates?)", re.IGNORECASE)
+                   rf"durable|additional)\s+)?(?P<ep>{RESPONSE})\b(?!\s+rates?)", re.IGNORECASE)
+# `3 of 8 patients achieved a partial response`, `two patients had a complete response`
+COUNT_ACHIEVED = re.compile(
+    rf"(?<![\w.-])(?P<n>\d+|{'|'.join(NUMBER_WORDS)})(?:\s+of\s+(?:the\s+)?\d+)?(?:\s+(?:evaluable\s+|"
+    r"treated\s+)?(?:patients|participants|subjects))?\s+(?:achieved|had|experienced|showed|"
+    rf"attained)\s+(?:an?\s+)?(?:(?:confirmed|durable)\s+)?(?P<ep>{RESPONSE})\b(?!\s+rates?)"
+    r"(?!\s*\(?\d)", re.IGNORECASE)
 PLURAL_SUBJECT = re.compile(r"\b(?:patients|participants|subjects|people|individuals)\b",
                             re.IGNORECASE)
 ACHIEVED_BEFORE = re.compile(r"\b(?:achieved|had|showed|experienced|obtained|reached|attained)"
@@ -564,8 +574,12 @@ def is_safety(phrase: str) -> bool:
 
 
 def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
-    """"one complete response and one partial response" → counts of patients."""
-    for match in COUNT.finditer(sentence.text):
+    """"one complete response and one partial response", "3 of 8 patients achieved a partial
+    response" → counts of patients."""
+    achieved = list(COUNT_ACHIEVED.finditer(sentence.text))
+    taken = {m.start("ep") for m in achieved}
+    for match in [*achieved, *(m for m in COUNT.finditer(sentence.text)
+                               if m.start("ep") not in taken)]:
         if in_control_clause(ctx, sentence, match.start()):
             continue
         raw = match.group("n").lower()

@@ -144,8 +144,9 @@ def platforms_and_payloads(ctx: Context) -> None:
                 continue
             found.setdefault(drug.name, []).append((rank, sentence.start, name, drug, evidence))
         if drug.name not in labelled:
-            for _pos, payload in isotopes_in(sentence.text):
-                ctx.extraction.add(PayloadUse(drug, payload), evidence)
+            for pos, payload in isotopes_in(sentence.text):
+                if not PRIOR_TREATMENT.search(sentence.text[max(0, pos - 60):pos]):
+                    ctx.extraction.add(PayloadUse(drug, payload), evidence)
         if PAYLOAD_CONTEXT.search(sentence.text):
             for agent in named_agents(sentence.text):
                 ctx.extraction.add(PayloadUse(drug, Payload(agent.key)), evidence)
@@ -159,12 +160,24 @@ AGENT_APPOSITION = re.compile(r"^\s*(?:payloads?|warheads?)?\s*(?:[,(:]|--|—)\
                               r"(?:called\s+|named\s+|known\s+as\s+)?$", re.IGNORECASE)
 
 
+# `exatecan, a topoisomerase I inhibitor payload`: the class after the agent it describes
+CLASS_APPOSITION = re.compile(r"^\s*,\s*(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def named_agents(text: str) -> list:
     """Cytotoxic agents of a sentence; a mechanism class (`topoisomerase I inhibitor`)
-    followed by the agent it introduces is that agent, not a second payload."""
+    next to the agent it describes is that agent, not a second payload."""
     agents = lexicon.cytotoxic_agents().find(text)
     return [a for a in agents if not (a.key.endswith("inhibitor") and any(
-        b.start >= a.end and AGENT_APPOSITION.match(text[a.end:b.start]) for b in agents))]
+        (b.start >= a.end and AGENT_APPOSITION.match(text[a.end:b.start]))
+        or (b.end <= a.start and CLASS_APPOSITION.match(text[b.end:a.start]))
+        for b in agents if not b.key.endswith("inhibitor")))]
+
+
+# `patients who progressed after prior lutetium-177 PSMA therapy`: another, earlier treatment
+PRIOR_TREATMENT = re.compile(r"\b(?:prior|previous(?:ly)?|earlier|after|following|"
+                             r"progressed\s+on|refractory\s+to)\s+(?:[\w-]+\s+){0,2}$",
+                             re.IGNORECASE)
 
 
 PLATFORM_WORD = re.compile(r"\b(?:platforms?|technolog(?:y|ies))\b")
