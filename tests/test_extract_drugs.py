@@ -177,3 +177,10 @@ def test_a_partner_that_will_develop_and_commercialize_the_drug_develops_it():
             "Plover Pharma AG will develop and commercialize KT-550 in Asia.\n")
     assert developed(text) == [
         ("Kestrel Therapeutics, Inc.", "KT-550"), ("Plover Pharma AG", "KT-550")]
+
+
+def test_meeting_abstract_numbers_and_a_drug_like_company_name_are_no_drugs():
+    rows = developed("Headline\n\nBOSTON, April 1, 2025 -- Veratide, Inc. (Nasdaq: VRTD) today "
+                     "said VRT-101 met its goal. Veratide will present the data at the meeting "
+                     "(Abstract LBA4002, Poster #TPS3145, Abstract 3021).\n")
+    assert rows == [("Veratide, Inc.", "VRT-101")]

@@ -305,7 +305,8 @@ def test_a_byline_with_the_authors_title_names_no_outlet_or_company():
 
 def test_an_isotope_of_a_prior_treatment_is_no_payload_nor_a_class_after_its_agent():
     extraction = read_text(OPENING + "said SK-50 delivers lutetium-177 to patients who "
-                           "progressed after prior actinium-225 therapy. SK-60 is an antibody-"
+                           "progressed after prior treatment with an actinium-225 radioligand. "
+                           "SK-60 is an antibody-"
                            "drug conjugate that delivers exatecan, a topoisomerase I inhibitor "
                            "payload.\n")
     assert sorted((p.drug.name, p.payload.label) for p in extraction.of_type(PayloadUse)) == [

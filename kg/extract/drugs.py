@@ -137,12 +137,19 @@ def candidates(text: str, tickers: set[str] | frozenset[str]) -> list[Candidate]
     return list(_candidates(text, frozenset(tickers)))
 
 
+# `(Abstract #LBA4002)`, `Poster B123`: a meeting's number for a presentation, not a code
+MEETING_NUMBER_BEFORE = re.compile(r"\b(?:[Aa]bstracts?|[Pp]osters?|[Pp]resentations?|"
+                                   r"[Ss]essions?|[Bb]oard)\s*(?:#|[Nn]o\.?|[Nn]umber)?\s*:?\s*$")
+
+
 @lru_cache(maxsize=4096)
 def _candidates(text: str, tickers: frozenset[str]) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
     for match in CODE.finditer(text):
         code = match.group("code")
-        if is_code_name(code, tickers) and not is_trial_name(text, match.end(), code):
+        if is_code_name(code, tickers) and not is_trial_name(text, match.end(), code) \
+                and not MEETING_NUMBER_BEFORE.search(text, max(0, match.start() - 30),
+                                                     match.start()):
             found.append(Candidate(code, match.start(), match.end(), "code"))
     for match in RADIOLABELLED.finditer(text):
         name = match.group("name")
@@ -263,12 +270,13 @@ def organization_acronyms(acronyms: dict[str, str]) -> set[str]:
 
 
 def organization_heads(text: str) -> set[str]:
-    """`LAVA` where the text names `LAVA Therapeutics N.V.`: an all-capitals word that opens
-    an organisation's name is that organisation's short name, not a drug."""
+    """`LAVA` where the text names `LAVA Therapeutics N.V.`, `Veratide` where it names
+    `Veratide, Inc.`: an all-capitals or drug-like word that opens an organisation's name is
+    that organisation's short name, not a drug."""
     from kg.extract.companies import organization_names
 
-    heads = {name.split()[0] for _s, _e, name in organization_names(text)}
-    return {iris.drug_key(h) for h in heads if CAPS_NAME.fullmatch(h)}
+    heads = {name.split()[0].rstrip(",") for _s, _e, name in organization_names(text)}
+    return {iris.drug_key(h) for h in heads if CAPS_NAME.fullmatch(h) or is_inn(h)}
 
 
 def known_names(groups: dict[str, Drug]) -> re.Pattern | None:

@@ -176,7 +176,7 @@ def named_agents(text: str) -> list:
 
 # `patients who progressed after prior lutetium-177 PSMA therapy`: another, earlier treatment
 PRIOR_TREATMENT = re.compile(r"\b(?:prior|previous(?:ly)?|earlier|after|following|"
-                             r"progressed\s+on|refractory\s+to)\s+(?:[\w-]+\s+){0,2}$",
+                             r"progressed\s+on|refractory\s+to)\s+(?:[\w-]+\s+){0,3}$",
                              re.IGNORECASE)
 
 
