@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.html_text import html_to_text
+from kg.unwrap import unwrapped
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 MAX_BYTES = 50 * 1024 * 1024
@@ -81,6 +82,8 @@ def document_from_bytes(name: str, data: bytes, *, where: str = "") -> Document:
         text, headline = html_to_text(text)
     elif suffix in {".md", ".markdown"}:
         text = markdown_to_text(text)
+    else:
+        text = unwrapped(normalise(text))  # plain text: a fixed-width copy, one line a paragraph
     text = normalise(text)
     if not text.strip():
         raise KgError(f"{where}: no text in file")
