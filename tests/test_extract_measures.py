@@ -295,3 +295,13 @@ def test_counts_of_patients_who_achieved_a_response():
 def test_an_endpoint_not_reached_takes_no_follow_up_time():
     assert outcomes("reported that the median duration of response to PL-505 had not been "
                     "reached at a median follow-up of 9.1 months.") == []
+
+
+def test_results_listed_one_a_line_after_a_lead_in_belong_to_the_study():
+    found = sorted((o.endpoint, o.quantity.value) for o in read_text(
+        OPENING + "reported data for PL-505 in 40 patients. As of the data cutoff:\n\n"
+        "The objective response rate was 45%;\n\nMedian progression-free survival was 7.2 "
+        "months.\n\nThe company moved its offices.\n\nHeadcount was 12% higher.\n"
+    ).of_type(Outcome))
+    assert found == [("Median progression-free survival", Decimal("7.2")),
+                     ("objective response rate", Decimal("45"))]

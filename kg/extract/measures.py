@@ -317,11 +317,18 @@ def outcomes(ctx: Context) -> None:
     time_units = lexicon.unit_regex(("time", "percent"))
     value = re.compile(rf"(?P<v>{SIGNED})(?:\s*|-)(?P<u>{time_units})(?![\w])", re.IGNORECASE)
     topic_paragraph = None  # the last paragraph that named an own drug or a trial
+    listing = False  # that paragraph ends with `:`, and the lines after it are its list
     for sentence in ctx.fact_sentences():
         if ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(sentence.text):
             topic_paragraph = sentence.paragraph
+        elif listing and topic_paragraph is not None \
+                and sentence.paragraph in (topic_paragraph, topic_paragraph + 1):
+            topic_paragraph = sentence.paragraph  # `As of the cutoff:` then one result a line
         elif sentence.paragraph != topic_paragraph or not REPORTED.search(sentence.text):
+            listing = False
             continue  # `The ORR was 62%.` counts after its paragraph named the study
+        listing = sentence.text.rstrip().endswith(":") or (
+            listing and sentence.paragraph == topic_paragraph)
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
         cohorts = cohort_mentions(sentence.text) or carried_cohort(ctx, sentence)
