@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-SKIPPED = {"script", "style", "nav", "header", "footer", "noscript", "form", "svg", "iframe",
+SKIPPED = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg",
+           "iframe",
            "button", "select", "template", "head"}
 BLOCKS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
           "ol", "tr", "table", "br", "hr", "blockquote", "pre", "dd", "dt", "title", "main",

@@ -64,13 +64,15 @@ FLS_RE = re.compile(r"^(?:cautionary (?:note|statement)|forward[- ]looking state
                     r"safe harbor|this (?:news |press )?(?:release|article|announcement|"
                     r"communication|document|report) (?:contains|may contain|includes|"
                     r"may include)\b[^.]{0,60}?[“\"]?forward[- ]looking)", re.IGNORECASE)
-CONTACT_RE = re.compile(r"^(?:(?:media|investor|company|press)(?: relations)?(?: and \w+)?"
-                        r"(?: contacts?)?|contacts?|for (?:more|further) information"
-                        r"(?: contact)?|investor relations|media inquiries)\s*:?\s*$",
-                        re.IGNORECASE)
+CONTACT_RE = re.compile(r"^(?:(?:media|investors?|company|press)(?: relations)?(?: and \w+)?"
+                        r"(?: contacts?| enquiries| inquiries)?|contacts?|enquiries|inquiries|"
+                        r"for (?:more|further) information(?: contact)?|investor relations|"
+                        r"media inquiries)\s*:?\s*$", re.IGNORECASE)
 HEADING_MAX = 90
 PROSE_WORDS = 12
-FEED_FOOTER_RE = re.compile(r"^The post .{5,300} appeared first on .{2,80}$")
+FEED_FOOTER_RE = re.compile(r"^(?:The post .{5,300} appeared first on .{2,80}|Related Links|"
+                            r"More News From .{2,80}|Related News|View source version on .{2,80}|"
+                            r"Share this article)$")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -311,3 +311,19 @@ def test_an_isotope_of_a_prior_treatment_is_no_payload_nor_a_class_after_its_age
                            "payload.\n")
     assert sorted((p.drug.name, p.payload.label) for p in extraction.of_type(PayloadUse)) == [
         ("SK-50", "lutetium-177"), ("SK-60", "exatecan")]
+
+
+def test_enquiries_headings_titles_with_commas_agencies_and_departments():
+    assert roles("said hello.\n\nInvestor enquiries:\nMads Berg, SVP, Investor Relations, "
+                 "+47 555 01 234\nInvestors: Ane Lau, Chief Financial Officer, ane@skua.example"
+                 "\n\nMedia enquiries:\nLuis Vik, Fjordlys Partners\nInvestor Relations\n"
+                 "Corporate Communications\n") == [
+        ("Ane Lau", "Chief Financial Officer", "Skua Radiopharma ASA"),
+        ("Luis Vik", "contact", "Fjordlys Partners"),
+        ("Mads Berg", "SVP, Investor Relations", "Skua Radiopharma ASA")]
+
+
+def test_related_links_after_the_contacts_name_nobody():
+    assert roles("said hello.\n\nMedia Contact:\nLars Berg\nFjord Communications\n\nRelated "
+                 "Links\n\nSkua Radiopharma Website\n\nMore News From Skua Radiopharma\n") == [
+        ("Lars Berg", "contact", "Fjord Communications")]

@@ -24,7 +24,8 @@ def test_scripts_styles_navigation_and_chrome_are_dropped():
     markup = ("<head><title>T</title><style>.a{}</style></head><body>"
               "<header><h1>Site</h1></header><nav>Menu</nav><main><h1>Real headline</h1>"
               "<p>Kept.</p><script>bad()</script><iframe>frame</iframe><svg><text>logo</text>"
-              "</svg><template><p>later</p></template></main><footer>Foot</footer></body>")
+              "</svg><template><p>later</p></template><aside><p>Related news</p></aside></main>"
+              "<footer>Foot</footer></body>")
     _, headline = html_to_text(markup)
     assert lines(markup) == ["Real headline", "Kept."]
     assert headline == "Real headline"  # the h1 inside <header> is the site's, not the release's

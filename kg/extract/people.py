@@ -8,7 +8,7 @@ import re
 from kg.extract.companies import INSTITUTION, organization_names
 from kg.extract.context import Context
 from kg.facts import Organization, RoleAssignment
-from kg.sections import Sentence
+from kg.sections import CONTACT_RE, Sentence
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zà-öø-ÿ"
@@ -323,9 +323,16 @@ AGENCY = re.compile(r"^(?!(?:Investor|Media|Public|Corporate|External|Internal|S
 TITLE_LINE = re.compile(r"\b(?:officer|president|director|chief|vice|manager|executive|head|"
                         r"ceo|cfo|coo|cmo|cso|cbo|vp|svp|evp|chair(?:man|woman|person)?|"
                         r"founder|counsel|secretary|treasurer|associate|specialist|"
-                        r"coordinator)\b", re.IGNORECASE)
-# `Jane Roe, Chief Executive Officer`: a contact's name and title on one line
-CONTACT_NAME_ROLE = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS},\s*(?P<role>[^,@\d]{{3,80}})$")
+                        r"coordinator|representative)\b", re.IGNORECASE)
+# `Investor Relations` alone: the company's department, neither a person nor an agency
+DEPARTMENT = re.compile(r"^(?:Investor|Media|Public|Corporate|External|Internal|Shareholder|"
+                        r"Government|Scientific|Medical)\s+(?:Relations|Communications|Affairs)"
+                        r"(?:\s+(?:and|&)\s+[A-Z]\w+(?:\s+\w+)?)?$")
+# `Jane Roe, Chief Executive Officer`, `Jane Roe, SVP, Investor Relations, +1 555 0100`,
+# `Jane Roe, Fjord Media`: a contact's name and title or agency on one line
+CONTACT_NAME_ROLE = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS},\s*(?P<role>[^@\d]{{3,100}}?)"
+                               r"(?:,?\s*(?:\+?\(?\d[\d\s().-]{6,}|[\w.+-]+@\S+|Tel\b.*|"
+                               r"Phone\b.*|E-?mail\b.*))*$")
 # `Investors: Jane Roe, jane@example.com, +1 555 0100`: a label, a name, then details
 LABELLED_CONTACT = re.compile(
     rf"^(?:Investors?|Media|Press|Investor\s+Relations|Media\s+Relations|IR|PR)"
@@ -357,18 +364,22 @@ def contacts(ctx: Context) -> None:
     for index, sentence in enumerate(lines):
         inline = LABELLED_CONTACT.match(sentence.text)
         if inline and not AGENCY.match(inline.group("name")):
-            org = contact_org(inline.group("details") or "")
+            details = inline.group("details") or ""
+            org = contact_org(details)
+            title = CONTACT_DETAILS.split(details)[0].strip(" ,")  # up to the phone or e-mail
+            role = title if title and is_title(title) else "contact"
             ctx.extraction.add(RoleAssignment(resolve_name(ctx, inline.group("name")),
-                                              "contact", org or ctx.issuer),
+                                              role, org or ctx.issuer),
                                ctx.evidence(sentence, "kg.people.v1"))
             continue
         name, role = contact_name(sentence.text)
         if not name:
             continue
-        org = None
-        for following in lines[index + 1:index + 4]:
-            if contact_name(following.text)[0]:
-                break  # the next contact
+        org = contact_org(role) if role and not is_title(role) else None
+        role = role if org is None else ""
+        for following in lines[index + 1:index + 4] if org is None else ():
+            if contact_name(following.text)[0] or CONTACT_RE.match(following.text):
+                break  # the next contact, or the next group of them
             if not role and is_title(following.text):
                 role = following.text.strip()
                 continue
@@ -380,16 +391,17 @@ def contacts(ctx: Context) -> None:
 
 
 def contact_name(line: str) -> tuple[str, str]:
-    """(name, title) of a contacts-block line naming a person, alone or with the title
-    after a comma; ("", "") for any other line (a title, an organisation, details)."""
+    """(name, title or agency) of a contacts-block line naming a person, alone or with the
+    title or agency after a comma; ("", "") for any other line (a title, an organisation,
+    details)."""
     match = CONTACT_NAME.match(line) or CONTACT_NAME_ROLE.match(line)
-    if not match or organization_names(line) or AGENCY.match(match.group("name")) \
-            or TITLE_LINE.search(match.group("name")):
+    if not match or AGENCY.match(match.group("name")) or DEPARTMENT.match(match.group("name")) \
+            or TITLE_LINE.search(match.group("name")) or organization_names(match.group("name")):
         return "", ""
-    role = match.groupdict().get("role") or ""
-    if role and not is_title(role):
+    role = (match.groupdict().get("role") or "").strip(" ,")
+    if role and not is_title(role) and contact_org(role) is None:
         return "", ""
-    return match.group("name"), role.strip()
+    return match.group("name"), role
 
 
 def is_title(line: str) -> bool:
