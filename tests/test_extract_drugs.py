@@ -184,3 +184,10 @@ def test_meeting_abstract_numbers_and_a_drug_like_company_name_are_no_drugs():
                      "said VRT-101 met its goal. Veratide will present the data at the meeting "
                      "(Abstract LBA4002, Poster #TPS3145, Abstract 3021).\n")
     assert rows == [("Veratide, Inc.", "VRT-101")]
+
+
+def test_a_code_whose_number_could_be_a_year_long_past_or_far_ahead_is_a_code():
+    rows = developed(OPENING + "said KT-2044 and KT-1944 entered the clinic, as planned for "
+                     "ASCO-2025.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-1944"),
+                    ("Kestrel Therapeutics, Inc.", "KT-2044")]

@@ -50,7 +50,8 @@ NOT_INN = {"oncogene", "transgene", "antigene", "progene", "thermostat", "hemost
            "lapel", "expel", "compel", "dispel", "propel", "repel", "chisel", "easel", "strudel",
            "quarrel", "squirrel", "cudgel", "snorkel", "yodel", "diesel", "weasel", "tassel",
            "vassal", "statin", "stating", "station", "hepatitis", "deprecept", "nucleotides"}
-YEAR = re.compile(r"(?:19|20)\d\d")
+# a year a release names (`ASCO-2025`, `FY 2024`); `PLB-2044` or `XYZ-1944` is a code
+YEAR = re.compile(r"199\d|20[0-3]\d")
 TRIAL_WORD = re.compile(r"^\s*(?:(?:Phase|phase)\s+\S+\s+)?(?:clinical\s+)?(?:trial|study|studies|"
                         r"Trial|Study)\b|^,\s+(?:an?|the)\s+(?:\w+\s+){0,3}?(?:trial|study)\b")
 SKIP_SECTIONS = ("forward-looking", "contacts", "boilerplate")
