@@ -11,6 +11,7 @@ SKIPPED = {"script", "style", "nav", "header", "footer", "aside", "noscript", "f
 BLOCKS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
           "ol", "tr", "table", "br", "hr", "blockquote", "pre", "dd", "dt", "title", "main",
           "aside", "figure", "figcaption"}
+CELLS = {"td", "th"}  # a table row is one line, its cells separated by " | "
 SECTIONING = {"article", "section", "main"}  # a <header> inside one heads content: kept
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
         "track", "wbr"}
@@ -27,6 +28,8 @@ class _TextCollector(HTMLParser):
         self.current: str | None = None
         self.sectioning = 0  # open article, section and main elements
         self.superscript = False
+        self.cells = 0  # cells of the table row so far
+        self.in_cell = 0  # open td/th elements: their blocks are spaces, the row one line
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in SECTIONING:
@@ -34,8 +37,14 @@ class _TextCollector(HTMLParser):
         if tag in SKIPPED and tag not in VOID and len(self.skip_stack) < MAX_DEPTH and not (
                 tag == "header" and self.sectioning and not self.skip_stack):
             self.skip_stack.append(tag)
-        if tag in BLOCKS:
-            self.parts.append("\n\n" if tag != "br" else "\n")
+        if tag == "tr":
+            self.cells = self.in_cell = 0  # cells a page left unclosed end with their row
+        if tag in CELLS:
+            self.parts.append(" | " if self.cells else "\n\n")
+            self.cells += 1
+            self.in_cell += 1
+        elif tag in BLOCKS:
+            self.parts.append(" " if self.in_cell else "\n\n" if tag != "br" else "\n")
         if tag in {"h1", "title"}:
             self.current = tag
         if tag == "sup":
@@ -46,8 +55,12 @@ class _TextCollector(HTMLParser):
             self.sectioning -= 1
         if self.skip_stack and tag == self.skip_stack[-1]:
             self.skip_stack.pop()
-        if tag in BLOCKS:
-            self.parts.append("\n\n")
+        if tag in {"tr", "table"}:
+            self.in_cell = 0
+        if tag in CELLS and self.in_cell:
+            self.in_cell -= 1
+        elif tag in BLOCKS:
+            self.parts.append(" " if self.in_cell else "\n\n")
         if tag == self.current:
             self.current = None
         if tag == "sup":

@@ -17,7 +17,7 @@ def lines(markup: str) -> list[str]:
 def test_blocks_become_lines_and_inline_tags_do_not():
     assert lines("<p>One <b>bold</b> <a href='x'>link</a>.</p><div>Two<br>Three</div>"
                  "<table><tr><td>A</td><td>B</td></tr></table>") == [
-        "One bold link.", "Two", "Three", "AB"]
+        "One bold link.", "Two", "Three", "A | B"]
 
 
 def test_scripts_styles_navigation_and_chrome_are_dropped():

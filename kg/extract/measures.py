@@ -313,12 +313,17 @@ def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
     return control and not names_drug
 
 
+TABLE_CELLS = " | "  # between the cells of a table's row (`kg.html_text`, plain-text tables)
+
+
 def outcomes(ctx: Context) -> None:
     time_units = lexicon.unit_regex(("time", "percent"))
     value = re.compile(rf"(?P<v>{SIGNED})(?:\s*|-)(?P<u>{time_units})(?![\w])", re.IGNORECASE)
     topic_paragraph = None  # the last paragraph that named an own drug or a trial
     listing = False  # that paragraph ends with `:`, and the lines after it are its list
     for sentence in ctx.fact_sentences():
+        if TABLE_CELLS in sentence.text:
+            continue  # a table's row: `kg.extract.tables` reads it against its header
         if ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(sentence.text):
             topic_paragraph = sentence.paragraph
         elif listing and topic_paragraph is not None \

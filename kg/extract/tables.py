@@ -1,0 +1,90 @@
+"""Results tables: rows of cells separated by ` | ` (HTML tables come out of `kg.html_text`
+this way, and plain-text releases write them so), the first row a header.
+
+Either the rows are endpoints and the columns cohorts (`Endpoint | Cohort A | Cohort B`,
+`ORR | 29% | 48%`), or the rows are cohorts and the columns endpoints (`Cohort | Dose | ORR |
+Median PFS`, `A | 100 mg | 14% | 5.5 months`). A cell's value takes its unit from the cell
+(`9.8 months`, `29%`) or from its endpoint's (`Median OS (months)`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon
+from kg.extract.context import Context
+from kg.extract.measures import TABLE_CELLS, add_outcome, cohort_mentions, decimal, unit_fits
+from kg.sections import Sentence
+
+MIN_CELLS = 2
+UNIT_IN_LABEL = re.compile(r"\((?P<u>months?|weeks?|days?|years?|%)\)", re.IGNORECASE)
+LABEL = re.compile(r"^(?:(?:cohorts?|arms?|groups?|parts?|dose\s+levels?)\s+)?"
+                   r"(?P<label>[A-Z0-9]{1,3}[a-z]?)$", re.IGNORECASE)
+
+
+def rows_of(ctx: Context) -> list[list[tuple[Sentence, list[str]]]]:
+    """Tables: runs of consecutive lines with the same number of cells (two or more)."""
+    tables: list[list[tuple[Sentence, list[str]]]] = []
+    previous = None
+    for sentence in ctx.fact_sentences():
+        if TABLE_CELLS not in sentence.text:
+            previous = None
+            continue
+        cells = [c.strip() for c in sentence.text.strip(" |").split("|")]
+        if len(cells) < MIN_CELLS:
+            previous = None
+            continue
+        if previous is not None and sentence.paragraph == previous.paragraph + 1 \
+                and len(cells) == len(tables[-1][0][1]):
+            tables[-1].append((sentence, cells))
+        else:
+            tables.append([(sentence, cells)])
+        previous = sentence
+    return [t for t in tables if len(t) > 1]
+
+
+def cohort_label(cell: str) -> str:
+    """`Cohort A 80 mg (n=24)` → A; `1` → 1; `Overall` → ""."""
+    found = cohort_mentions(cell)
+    if found:
+        return found[0][1]
+    bare = LABEL.match(cell.strip())
+    return bare.group("label") if bare else ""
+
+
+def endpoint_of(cell: str):
+    """The endpoint a header or first cell names, by the vocabulary."""
+    found = lexicon.endpoints().find(cell)
+    return found[0] if found else None
+
+
+def table_outcomes(ctx: Context) -> None:
+    """Each value of each results table, with its endpoint and cohort."""
+    value_unit = lexicon.unit_regex(("time", "percent"))
+    value = re.compile(rf"^(?P<v>-?\d{{1,5}}(?:\.\d{{1,3}})?)\s*(?P<u>{value_unit})?"
+                       r"(?:\s*\(.*\))?$", re.IGNORECASE)
+    for table in rows_of(ctx):
+        header = table[0][1]
+        by_column = [endpoint_of(cell) for cell in header[1:]]
+        endpoints_across = any(by_column)
+        for sentence, cells in table[1:]:
+            for column, cell in enumerate(cells[1:], start=1):
+                match = value.match(cell)
+                if not match:
+                    continue
+                if endpoints_across:
+                    endpoint, label_cell, endpoint_cell = by_column[column - 1], cells[0], \
+                        header[column]
+                else:
+                    endpoint, label_cell, endpoint_cell = endpoint_of(cells[0]), \
+                        header[column], cells[0]
+                if endpoint is None:
+                    continue
+                in_label = UNIT_IN_LABEL.search(endpoint_cell)
+                unit = match.group("u") or (in_label.group("u") if in_label else "")
+                if not unit or not unit_fits(endpoint.key, unit):
+                    continue
+                at = sentence.text.find(cell)
+                term = lexicon.TermMatch(endpoint.key, at, at + len(cell), endpoint.text)
+                add_outcome(ctx, sentence, term, decimal(match.group("v")), unit,
+                            cohort_label(label_cell))

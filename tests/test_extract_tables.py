@@ -1,0 +1,47 @@
+"""Results tables, from HTML and plain text; texts written for the tests."""
+
+from decimal import Decimal
+
+from kg.documents import document_from_bytes
+from kg.extract import extract
+from kg.facts import Outcome
+
+OPENING = ("<html><body><article><h1>Plover Reports Data</h1><p>CHICAGO, Aug. 1, 2024 -- "
+           "Plover Therapeutics, Inc. (Nasdaq: PLVR) today reported Phase 1 results for "
+           "PL-505 in leukemia.</p>")
+
+
+def outcomes(name: str, markup: str):
+    extraction = extract(document_from_bytes(name, markup.encode()))
+    return sorted(((o.cohort.label if o.cohort else ""), o.endpoint, o.quantity.value,
+                   o.quantity.unit) for o in extraction.of_type(Outcome))
+
+
+def test_an_html_table_of_endpoints_by_cohort():
+    assert outcomes("r.html", OPENING + (
+        "<table><tr><th>Endpoint</th><th>Cohort A<br>80 mg</th><th>Cohort B<br>120 mg</th>"
+        "</tr><tr><td>Overall response rate</td><td>46%</td><td>66%</td></tr><tr><td>Median "
+        "OS (months)</td><td>6.1</td><td>9.8</td></tr></table></article></body></html>")) == [
+        ("A", "Median OS", Decimal("6.1"), "months"),
+        ("A", "Overall response rate", Decimal("46"), "%"),
+        ("B", "Median OS", Decimal("9.8"), "months"),
+        ("B", "Overall response rate", Decimal("66"), "%")]
+
+
+def test_a_plain_text_table_of_cohorts_by_endpoint():
+    text = ("Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover Therapeutics, Inc. "
+            "(Nasdaq: PLVR) today reported Phase 1 results for PL-505 in leukemia.\n\n"
+            "Cohort | Dose | n | ORR | Median PFS\n1 | 100 mg | 14 | 14% | 5.5 months\n"
+            "2 | 200 mg | 12 | 33% | 7.0 months\n")
+    assert outcomes("r.txt", text) == [
+        ("1", "Median PFS", Decimal("5.5"), "months"),
+        ("1", "objective response rate", Decimal("14"), "%"),
+        ("2", "Median PFS", Decimal("7.0"), "months"),
+        ("2", "objective response rate", Decimal("33"), "%")]
+
+
+def test_cells_are_kept_apart_and_a_row_stays_one_line():
+    text = document_from_bytes("r.html", (OPENING + "<table><tr><td>ORR</td><td>29%</td><td>"
+                                          "48%</td></tr></table></article></body></html>"
+                                          ).encode()).text
+    assert "ORR | 29% | 48%" in text.split("\n")
