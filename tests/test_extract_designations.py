@@ -135,3 +135,13 @@ def test_a_designation_for_the_same_indication_takes_the_one_named_before():
                 "the same indication.") == [
         ("WR-12", "orphan-drug", "fda", "Wolman disease", "granted"),
         ("WR-12", "rare-pediatric-disease", "fda", "Wolman disease", "granted")]
+
+
+def test_drugs_listed_together_share_the_designation_and_each_agency_counts():
+    assert rows("said the FDA has granted WR-101 and WR-202 each Fast Track designation for "
+                "Canavan disease. WR-303 received Orphan Drug Designation from the FDA and "
+                "orphan designation from the European Commission for Krabbe disease.") == [
+        ("WR-101", "fast-track", "fda", "Canavan disease", "granted"),
+        ("WR-202", "fast-track", "fda", "Canavan disease", "granted"),
+        ("WR-303", "orphan-drug", "ema", "Krabbe disease", "granted"),
+        ("WR-303", "orphan-drug", "fda", "Krabbe disease", "granted")]

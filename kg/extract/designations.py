@@ -70,14 +70,33 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
         drug = ctx.drug_near(sentence, offset + match.start)
         if not drug:
             continue
+        drugs = coordinated_drugs(ctx, sentence, drug, offset + match.start)
         listed = (indication_list(segment, found, match.end, NEW_CLAUSE)
                   or antecedent_list(segment, found, match.start))
         texts = [ctx.indication_text(i.text) for i in listed] or (
             same_indication(ctx, drug) if SAME_INDICATION.search(segment) else []) or [""]
         for agency in agency_for(ctx, sentence, match, agencies):
             for text in texts:
-                ctx.extraction.add(Designation(drug, match.key, agency, text, status),
-                                   evidence)
+                for each in drugs:
+                    ctx.extraction.add(Designation(each, match.key, agency, text, status),
+                                       evidence)
+
+
+def coordinated_drugs(ctx: Context, sentence: Sentence, drug, position: int) -> list:
+    """The drug with the drugs listed with it (`granted AB-1 and AB-2 each Fast Track`)."""
+    mentions = ctx.own_mentions(sentence)
+    at = [i for i, m in enumerate(mentions) if m.drug == drug]
+    if not at:
+        return [drug]
+    local = position + sentence.start
+    index = min(at, key=lambda i: abs(mentions[i].start - local))
+    first = last = index
+    while first > 0 and LIST_GAP.match(ctx.text[mentions[first - 1].end:mentions[first].start]):
+        first -= 1
+    while last + 1 < len(mentions) and LIST_GAP.match(
+            ctx.text[mentions[last].end:mentions[last + 1].start]):
+        last += 1
+    return list(dict.fromkeys(m.drug for m in mentions[first:last + 1]))
 
 
 SAME_INDICATION = re.compile(r"\b(?:for|in)\s+(?:the\s+)?same\s+(?:indication|disease|"
@@ -191,6 +210,8 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
         return [adjective]
     before = [a for a in agencies if a.end <= match.start]
     after = [a for a in agencies if a.start >= match.end]
+    if after and FROM_AGENCY.match(sentence.text[match.end:after[0].start]):
+        return coordinated(sentence.text, after, 0)  # `… designation from the EC`
     if before:
         return coordinated(sentence.text, before, len(before) - 1)
     if after:
@@ -203,6 +224,9 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
     return [earlier[-1].key] if earlier else []
 
 
+# `orphan designation from the European Commission`: the agency named right after it
+FROM_AGENCY = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+)?$",
+                         re.IGNORECASE)
 # `the EMA and the FDA`, `the European Medicines Agency (EMA) and the FDA`
 AGENCY_AND = re.compile(r"^\s*(?:\(|\)?\s*(?:,|and|or|, and|as well as)\s+(?:the\s+)?"
                         r"(?:U\.S\.\s+)?)$")
