@@ -305,3 +305,15 @@ def test_results_listed_one_a_line_after_a_lead_in_belong_to_the_study():
     ).of_type(Outcome))
     assert found == [("Median progression-free survival", Decimal("7.2")),
                      ("objective response rate", Decimal("45"))]
+
+
+def test_shares_listed_by_group_and_a_result_achieved_by_a_share():
+    assert outcomes("said a PSA50 response to PL-505 was observed in 30% of patients in "
+                    "Cohort 1, 55% of patients in Cohort 2 and 70% of patients in Cohort 3. "
+                    "In the Phase 2 trial, PASI 75 was achieved by 41% of patients in the "
+                    "100 mg arm and 27% in the 50 mg arm.") == [
+        ("1", "PSA50 response to PL-505", Decimal("30"), "%"),
+        ("100 mg", "PASI 75", Decimal("41"), "%"),
+        ("2", "PSA50 response to PL-505", Decimal("55"), "%"),
+        ("3", "PSA50 response to PL-505", Decimal("70"), "%"),
+        ("50 mg", "PASI 75", Decimal("27"), "%")]

@@ -85,12 +85,23 @@ def cohort_mentions(text: str) -> list[tuple[int, str]]:
     for match in COHORT_ORDINAL.finditer(text):
         label = match.group("label").lower()
         out.append((match.start(), ORDINALS.get(label, " ".join(match.group(0).split()))))
+    for match in dose_arm().finditer(text):
+        out.append((match.start(), " ".join(match.group("label").split())))
     taken = {pos for pos, _label in out}
     for match in COHORT_SETTING.finditer(text):
         if match.start() not in taken:
             out.append((match.start(), " ".join((match.group("label") or match.group("level"))
                                                 .split())))
     return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def dose_arm() -> re.Pattern:
+    """`the 100 mg arm`, `the 3 mg/kg cohort`: a group named by its dose."""
+    unit = lexicon.unit_regex(("dose",)) or r"(?!x)x"
+    return re.compile(rf"(?<![\w.])(?P<label>{NUMBER}\s*(?:{unit}))\s+(?:(?:once|twice)[- ]"
+                      r"(?:daily|weekly)\s+|QD\s+|BID\s+)?(?:arm|cohort|group|dose\s+group)\b",
+                      re.IGNORECASE)
 
 
 BACK_REFERENCE = re.compile(r"\b(?:these|those)\s+(?:patients|participants|subjects)\b|"
@@ -129,6 +140,8 @@ def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> 
     if not cohorts:
         return ""
     positions = [pos for pos, _label in cohorts]
+    if position in positions:  # `the 100 mg arm`: the dose names its own group
+        return cohorts[positions.index(position)][1]
     bounds = segment_bounds(text)
     index = bisect.bisect_right(bounds, position) - 1
     start, end = bounds[index], bounds[min(index + 1, len(bounds) - 1)]
@@ -516,7 +529,26 @@ SHARE_WITH = re.compile(
     rf"{SHARE}{POPULATION}{TREATED}\s+(?:having|had|showing|showed|achieving|achieved|experiencing|"
     rf"experienced|developing|developed|demonstrating|demonstrated)\s+(?P<ep>[^.;:]{{3,80}}?)"
     rf"(?=\s+(?:at|in|after|during|following|by|with|compared)\b|[,.;]|$)", re.IGNORECASE)
-SHARE_IN = re.compile(rf"(?P<lead>[^.;:]{{3,160}}?)\s+in\s+{SHARE}{POPULATION}", re.IGNORECASE)
+SHARE_IN = re.compile(rf"(?P<lead>[^.;:]{{3,160}}?)\s+(?:in|by)\s+{SHARE}{POPULATION}",
+                      re.IGNORECASE)
+# `… in 38% of patients in Cohort 1, 63% of patients in Cohort 2 and 75% in Cohort 3`
+SHARE_MORE = re.compile(r"(?:\s+(?:in|at)\s+(?:the\s+)?[^,;()]{1,40}?)?\s*(?:,\s*(?:and\s+)?|"
+                        r"\s+and\s+)(?P<v>\d+(?:\.\d+)?)\s?%(?:\s+of\s+(?:the\s+)?patients)?"
+                        r"(?=\s+(?:in|at)\s)", re.IGNORECASE)
+
+
+ACHIEVED_BY = re.compile(r"\b(?:achieved|reached|attained|met|observed|seen)\s+by\s*$",
+                         re.IGNORECASE)  # `was achieved by 41% of patients`: no threshold
+
+
+def shares_listed_after(text: str, end: int) -> list[re.Match]:
+    """The shares listed after a first one, each with the group it is for."""
+    found = []
+    match = SHARE_MORE.match(text, end)
+    while match:
+        found.append(match)
+        match = SHARE_MORE.match(text, match.end())
+    return found
 LEAD_TRIM = re.compile(r"^.*\b(?:an?|the|were\s+observed|was\s+observed|observed|seen|"
                        r"increased|generated|induced|showed|produced|elicited|with)\s+",
                        re.IGNORECASE)
@@ -535,16 +567,19 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
     found = [(m.group("ep"), m) for m in SHARE_WITH.finditer(text)]
     for match in SHARE_IN.finditer(text):
         lead = LEAD_TRIM.sub("", match.group("lead")).strip(" ,")
-        lead = re.sub(r"^(?:and|but|while|whereas)\s+", "", lead, flags=re.IGNORECASE)
-        lead = re.sub(r"\s+(?:(?:were|was|is|are)\s+(?:observed|seen|reported|noted|found)|"
-                      r"occurred)$", "", lead)
+        lead = re.sub(r"^(?:and|but|while|whereas)\s+", "", lead.split(", ")[-1],
+                      flags=re.IGNORECASE)
+        lead = re.sub(r"\s+(?:(?:were|was|is|are)\s+(?:observed|seen|reported|noted|found|"
+                      r"achieved|reached|attained|met)(?:\s+by)?|occurred)$", "", lead)
         if 1 <= len(lead.split()) <= 12 and not CONTROL_WORDS.search(lead):
             found.append((lead, match))
+            found += [(lead, more) for more in shares_listed_after(text, match.end())]
     for phrase, match in found:
         if is_safety(phrase):
             continue  # `grade 3 neutropenia occurred in 14% of patients`: a safety rate
-        before = text[max(0, match.start("v") - 14):match.start("v")]
-        if in_control_clause(ctx, sentence, match.start("v")) or THRESHOLD_BEFORE.search(before):
+        before = text[max(0, match.start("v") - 20):match.start("v")]
+        if in_control_clause(ctx, sentence, match.start("v")) or (
+                THRESHOLD_BEFORE.search(before) and not ACHIEVED_BY.search(before)):
             continue
         endpoint = lexicon.TermMatch("proportion", match.start("v"), match.end("v"),
                                      " ".join(phrase.split()))
