@@ -327,3 +327,12 @@ def test_related_links_after_the_contacts_name_nobody():
     assert roles("said hello.\n\nMedia Contact:\nLars Berg\nFjord Communications\n\nRelated "
                  "Links\n\nSkua Radiopharma Website\n\nMore News From Skua Radiopharma\n") == [
         ("Lars Berg", "contact", "Fjord Communications")]
+
+
+def test_an_appointment_of_several_people_gives_each_their_role():
+    assert roles("announced the appointment of Ane Lie, M.D., as Chief Medical Officer and Per "
+                 "Dahl as Chief Financial Officer, and of Dr. Ola Vik as a Non-Executive "
+                 "Director.") == [
+        ("Ane Lie", "Chief Medical Officer", "Skua Radiopharma ASA"),
+        ("Ola Vik", "Non-Executive Director", "Skua Radiopharma ASA"),
+        ("Per Dahl", "Chief Financial Officer", "Skua Radiopharma ASA")]

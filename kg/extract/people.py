@@ -125,10 +125,27 @@ def people(ctx: Context) -> None:
                     if more and add_person(ctx, sentence, name, more.group("role"),
                                            more.group("org")):
                         move_from_subunit(ctx, sentence, name)
+                    if pattern is APPOINTMENT:
+                        also_appointed(ctx, sentence, match.end(), seen)
         name_lists(ctx, sentence)
     contacts(ctx)
     glued_contacts(ctx)
     byline(ctx)
+
+
+# `the appointment of A as Chief Medical Officer and (of) B as Chief Financial Officer`
+ALSO_APPOINTED = re.compile(rf",?\s+and\s+(?:of\s+)?(?P<name>{NAME}){CREDENTIALS},?\s+as\s+"
+                            rf"(?:an?\s+)?{APPOINTED_ROLE}")
+
+
+def also_appointed(ctx: Context, sentence: Sentence, end: int, seen: set[str]) -> None:
+    """The people an appointment names after the first, each with the role given to them."""
+    match = ALSO_APPOINTED.match(sentence.text, end)
+    while match:
+        name = resolve_name(ctx, match.group("name"))
+        if add_person(ctx, sentence, name, match.group("role"), None):
+            seen.add(name)
+        match = ALSO_APPOINTED.match(sentence.text, match.end())
 
 
 def move_from_subunit(ctx: Context, sentence: Sentence, name: str) -> None:
