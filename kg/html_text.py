@@ -28,6 +28,7 @@ class _TextCollector(HTMLParser):
         self.current: str | None = None
         self.sectioning = 0  # open article, section and main elements
         self.superscript = False
+        self.dated = self.in_time = False  # the first <time> of the page's chrome is kept
         self.cells = 0  # cells of the table row so far
         self.in_cell = 0  # open td/th elements: their blocks are spaces, the row one line
 
@@ -49,6 +50,9 @@ class _TextCollector(HTMLParser):
             self.current = tag
         if tag == "sup":
             self.superscript = True
+        if tag == "time" and self.skip_stack and not self.dated:
+            self.dated = self.in_time = True  # the release's date, in a page header
+            self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SECTIONING and self.sectioning:
@@ -65,12 +69,15 @@ class _TextCollector(HTMLParser):
             self.current = None
         if tag == "sup":
             self.superscript = False
+        if tag == "time" and self.in_time:
+            self.in_time = False
+            self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self.current == "title":
             self.title.append(data)
             return
-        if self.skip_stack:
+        if self.skip_stack and not self.in_time:
             return
         if self.current == "h1":
             self.headline.append(data)

@@ -43,6 +43,13 @@ def test_a_numeric_superscript_is_a_power_and_a_mark_stays_a_mark():
                  "</p>") == ["2 x 10^13 vg/kg, 75 mg/m^2, KEYTRUDA®"]
 
 
+def test_the_release_time_in_the_page_header_is_kept_and_only_it():
+    markup = ("<body><header><nav>Home</nav><time datetime='2024-04-03'>April 3, 2024 11:00 AM"
+              "</time><time>Updated 2025</time></header><article><p>Body.</p></article>"
+              "<footer><time>2023</time></footer></body>")
+    assert lines(markup) == ["April 3, 2024 11:00 AM", "Body."]
+
+
 def test_entities_are_decoded():
     assert lines("<p>A &amp; B &lt;x&gt; &quot;q&quot; &#8220;c&#8221; caf&eacute;</p>") == [
         "A & B <x> \"q\" “c” café"]
