@@ -77,6 +77,11 @@ def decimal(text: str) -> Decimal | None:
 
 def cohort_mentions(text: str) -> list[tuple[int, str]]:
     """(position, label) of every cohort named in a sentence."""
+    return list(_cohort_mentions(text))
+
+
+@lru_cache(maxsize=1024)
+def _cohort_mentions(text: str) -> tuple[tuple[int, str], ...]:
     out = []
     for match in COHORT_NAMED.finditer(text):
         out.append((match.start(), match.group("label")))
@@ -85,14 +90,17 @@ def cohort_mentions(text: str) -> list[tuple[int, str]]:
     for match in COHORT_ORDINAL.finditer(text):
         label = match.group("label").lower()
         out.append((match.start(), ORDINALS.get(label, " ".join(match.group(0).split()))))
-    for match in dose_arm().finditer(text):
+    for match in dose_arm().finditer(text) if GROUP_WORD.search(text) else ():
         out.append((match.start(), " ".join(match.group("label").split())))
     taken = {pos for pos, _label in out}
     for match in COHORT_SETTING.finditer(text):
         if match.start() not in taken:
             out.append((match.start(), " ".join((match.group("label") or match.group("level"))
                                                 .split())))
-    return sorted(out)
+    return tuple(sorted(out))
+
+
+GROUP_WORD = re.compile(r"\b(?:arm|cohort|group)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
