@@ -38,14 +38,23 @@ def ordered_map(function: Callable, items: Iterable, *, jobs: int) -> Iterator:
             yield from map(function, chunk)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(len(first), initializer=ignore_interrupts) as pool:
-        pending: deque = deque()
+    pool = context.Pool(len(first), initializer=ignore_interrupts)
+    pending: deque = deque()
+    try:
         for chunk in chain(first, chunks):
             pending.append(pool.apply_async(run_chunk, (function, chunk)))
             if len(pending) >= len(first) * IN_FLIGHT:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+    finally:
+        # Closed, not terminated, when the caller stops early (--fail-fast): the few tasks
+        # in flight finish and the workers exit. Pool.terminate() can hang for good when its
+        # task thread is still handing a task over (seen once in a CI run).
+        pool.close()
+        for task in pending:
+            task.wait()
+        pool.join()
 
 
 def run_chunk(function: Callable, items: Iterable) -> list:
