@@ -329,11 +329,9 @@ def name_lists(ctx: Context, sentence: Sentence) -> None:
                        match.group("org"))
 
 
-# Agencies in contact blocks are named without a legal suffix: `Anand Communications`;
-# `Investor Relations` or `Corporate Communications` alone is the company's own department.
-AGENCY = re.compile(r"^(?!(?:Investor|Media|Public|Corporate|External|Internal|Shareholder|"
-                    r"Government|Scientific|Medical)\s+(?:Relations|Communications|Affairs)$)"
-                    r"(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:Communications|Partners|Group|Advisors|"
+# Agencies in contact blocks are named without a legal suffix: `Anand Communications`
+# (`is_agency`: a DEPARTMENT has the same shape)
+AGENCY = re.compile(r"^(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:Communications|Partners|Group|Advisors|"
                     r"Advisers|Associates|Consulting|Consultants|Relations|Strategies|Agency|"
                     r"Collective|Worldwide|Global|Media|PR)$")
 # A contact's job title on a line of its own: `Vice President, Investor Relations`
@@ -345,6 +343,12 @@ TITLE_LINE = re.compile(r"\b(?:officer|president|director|chief|vice|manager|exe
 DEPARTMENT = re.compile(r"^(?:Investor|Media|Public|Corporate|External|Internal|Shareholder|"
                         r"Government|Scientific|Medical)\s+(?:Relations|Communications|Affairs)"
                         r"(?:\s+(?:and|&)\s+[A-Z]\w+(?:\s+\w+)?)?$")
+
+
+def is_agency(text: str) -> bool:
+    return bool(AGENCY.match(text)) and not DEPARTMENT.match(text)
+
+
 # `Jane Roe, Chief Executive Officer`, `Jane Roe, SVP, Investor Relations, +1 555 0100`,
 # `Jane Roe, Fjord Media`: a contact's name and title or agency on one line
 CONTACT_NAME_ROLE = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS},\s*(?P<role>[^@\d]{{3,100}}?)"
@@ -363,7 +367,7 @@ def contact_org(text: str) -> Organization | None:
     if names:
         return Organization(names[0][2], is_company=True)
     for part in re.split(r"\s*[,|]\s*", text.strip()):
-        if AGENCY.match(part):
+        if is_agency(part):
             return Organization(part, is_company=True)
     return None
 
@@ -380,7 +384,7 @@ def contacts(ctx: Context) -> None:
     lines = ctx.structure.in_section("contacts")
     for index, sentence in enumerate(lines):
         inline = LABELLED_CONTACT.match(sentence.text)
-        if inline and not AGENCY.match(inline.group("name")):
+        if inline and not is_agency(inline.group("name")):
             details = inline.group("details") or ""
             org = contact_org(details)
             title = CONTACT_DETAILS.split(details)[0].strip(" ,")  # up to the phone or e-mail
