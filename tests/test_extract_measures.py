@@ -317,3 +317,13 @@ def test_shares_listed_by_group_and_a_result_achieved_by_a_share():
         ("2", "PSA50 response to PL-505", Decimal("55"), "%"),
         ("3", "PSA50 response to PL-505", Decimal("70"), "%"),
         ("50 mg", "PASI 75", Decimal("27"), "%")]
+
+
+def test_doses_listed_against_a_list_of_cohorts_pair_up():
+    assert doses("said Cohorts 1, 2 and 3 received 1, 3 and 10 mg of PL-505, respectively.") == [
+        ("1", Decimal("1"), "mg"), ("2", Decimal("3"), "mg"), ("3", Decimal("10"), "mg")]
+
+
+def test_one_dose_given_to_a_list_of_cohorts_is_each_cohorts_dose():
+    assert doses("said Cohorts A and B received 5 mg of PL-505 and Cohort C received 10 mg.") == [
+        ("A", Decimal("5"), "mg"), ("B", Decimal("5"), "mg"), ("C", Decimal("10"), "mg")]

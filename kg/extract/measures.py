@@ -100,6 +100,29 @@ def _cohort_mentions(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(out))
 
 
+@lru_cache(maxsize=256)
+def cohort_lists(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """(position, labels) of each list of cohorts named together (`Cohorts A, B and C`)."""
+    return tuple((match.start(), (match.group("label"),
+                                  *re.findall(r"[A-Z0-9]{1,3}\b", match.group("more"))))
+                 for match in COHORT_NAMED.finditer(text) if match.group("more"))
+
+
+def listed_doses(text: str, label: str, position: int, values: tuple[str, ...]
+                 ) -> list[tuple[str, str]]:
+    """(value, cohort) for each value of a dose list whose cohort was named in a list of
+    cohorts: `Cohorts 1, 2 and 3 received 1, 3 and 10 mg` pairs them in order, and
+    `Cohorts A and B received 5 mg` gives the dose to each; any other list is the cohort's."""
+    before = [labels for at, labels in cohort_lists(text) if label in labels and at < position]
+    group = before[-1] if before else next(
+        (labels for _at, labels in cohort_lists(text) if label in labels), ())
+    if len(group) > 1 and len(values) == len(group):
+        return list(zip(values, group, strict=True))
+    if len(group) > 1 and len(values) == 1:
+        return [(values[0], each) for each in group]
+    return [(value, label) for value in values]
+
+
 GROUP_WORD = re.compile(r"\b(?:arm|cohort|group)\b", re.IGNORECASE)
 
 
@@ -207,8 +230,8 @@ def doses(ctx: Context) -> None:
             if not drug or drug.name in ctx.others or other_drug_before(ctx, sentence,
                                                                         match.start()):
                 continue
-            label = nearest_cohort(cohorts, match.start(), sentence.text)
-            for raw in match.values:
+            nearest = nearest_cohort(cohorts, match.start(), sentence.text)
+            for raw, label in listed_doses(sentence.text, nearest, match.start(), match.values):
                 value = decimal(raw)
                 if value is None:
                     continue
