@@ -50,10 +50,13 @@ class Structure:
 
 WIRES = r"GLOBE ?NEWSWIRE|PR ?NEWSWIRE|BUSINESS ?WIRE|ACCESSWIRE|NEWMEDIAWIRE|ACCESS ?NEWSWIRE|" \
         r"MARKETWIRED|MARKETWIRE|EQS[- ]NEWS|NEWSFILE CORP\.?|CNW|NEWSWIRE|Newsfile|NEWS DIRECT"
+# `17 November 2025, 7:30 am CET –`: the time a European release gives after its date
+CLOCK_TIME = (r"(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?"
+              r"(?:\s*\(?(?:[A-Z]{2,4}|UTC[+-]\d{1,2})\)?(?![\w-]))?)")
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
 DATELINE_RE = re.compile(
     rf"^(?P<city>[A-Z][^\n()]{{1,80}}?)\s*(?:\((?P<source>[^()\n]{{2,40}})\)\s*)?[,–—-]*\s*"
-    rf"(?:{WEEKDAY})?(?P<date>{DATE_PATTERN})"
+    rf"(?:{WEEKDAY})?(?P<date>{DATE_PATTERN}){CLOCK_TIME}?"
     rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?)?\s*(?:[-–—:.@]+|\s*$|(?=[A-Z]))",
     re.IGNORECASE)
 PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|del|la|am|upon|on|sur|and|&),?$")

@@ -47,6 +47,10 @@ def sentences(text: str) -> list[str]:
     ("Boston, MA, 2024-03-03 -- Acme announced", Dateline("Boston, MA", "2024-03-03", "")),
     ("DENVER and TOKYO, Feb. 2, 2025 /PRNewswire/ -- Acme announced",
      Dateline("DENVER and TOKYO", "2025-02-02", "PR Newswire")),
+    ("Lyon, France, 17 November 2025, 7:30 am CET – Acme SA today announced",
+     Dateline("Lyon, France", "2025-11-17", "")),
+    ("Basel, Switzerland, March 4, 2025 at 07.00 (CET) - Acme AG announced",
+     Dateline("Basel, Switzerland", "2025-03-04", "")),
 ])
 def test_datelines_in_the_usual_wire_forms(line: str, expected: Dateline):
     assert match_dateline(line) == expected
