@@ -191,3 +191,17 @@ def test_a_code_whose_number_could_be_a_year_long_past_or_far_ahead_is_a_code():
                      "ASCO-2025.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-1944"),
                     ("Kestrel Therapeutics, Inc.", "KT-2044")]
+
+
+def test_trials_named_in_apposition_are_not_drugs():
+    rows = developed(OPENING + "announced that KT-555 is being studied in ORBIT-101, a Phase "
+                     "1b/2 trial in gastric cancer. A second Phase 2 trial, VANTA-F4, is "
+                     "evaluating KT-555 in colorectal cancer.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-555")]
+
+
+def test_serum_tumour_markers_and_8k_rule_citations_are_not_drugs():
+    rows = developed("Check the box if the filing is soliciting material pursuant to Rule "
+                     "14a-12 (17 CFR 240.14a-12)\n\n" + OPENING + "announced that in patients "
+                     "given KT-555, CA 19-9 and CA-125 levels fell.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-555")]

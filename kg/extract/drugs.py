@@ -53,7 +53,11 @@ NOT_INN = {"oncogene", "transgene", "antigene", "progene", "thermostat", "hemost
 # a year a release names (`ASCO-2025`, `FY 2024`); `PLB-2044` or `XYZ-1944` is a code
 YEAR = re.compile(r"199\d|20[0-3]\d")
 TRIAL_WORD = re.compile(r"^\s*(?:(?:Phase|phase)\s+\S+\s+)?(?:clinical\s+)?(?:trial|study|studies|"
-                        r"Trial|Study)\b|^,\s+(?:an?|the)\s+(?:\w+\s+){0,3}?(?:trial|study)\b")
+                        r"Trial|Study)\b|^,\s+(?:an?|the)\s+(?:[\w/.-]+\s+){0,4}?(?:trial|study)\b")
+# `a second Phase 2 trial, VANTA-F4, is evaluating …`: the name set off after `trial,`
+TRIAL_WORD_BEFORE = re.compile(r"\b(?:trial|study)\s*(?:,|\(|\s(?:called|named|known\s+as))\s*$")
+# serum tumour markers (`CA 19-9`, `CA-125`): assay names, not drugs
+TUMOUR_MARKER = re.compile(r"CA[- ]?(?:19-9|125|15-3|27[-.]29|72-4|242)")
 SKIP_SECTIONS = ("forward-looking", "contacts", "boilerplate")
 
 
@@ -94,7 +98,7 @@ def code_prefix(code: str) -> str:
 
 def is_code_name(code: str, tickers: set[str]) -> bool:
     """A product code: two or more capitals, digits, and not a gene, registry id, form or year."""
-    if ISIN.fullmatch(code):
+    if ISIN.fullmatch(code) or TUMOUR_MARKER.fullmatch(code):
         return False
     bare = strip_isotope(code)
     letters = re.match(r"[A-Za-z]+", bare)
@@ -177,11 +181,16 @@ def _candidates(text: str, tickers: frozenset[str]) -> tuple[Candidate, ...]:
 
 
 def is_trial_name(text: str, end: int, code: str) -> bool:
-    """`GLORA-4 trial`, `the ABC-12 study`: an all-letter word with a short number."""
+    """`GLORA-4 trial`, `the ABC-12 study`, `a Phase 2 trial, GLORA-4, is …`: an
+    all-letter word with a short number."""
     bare = code_prefix(code)
     digits = re.findall(r"\d+", code)
-    return (len(bare) >= 4 and digits and len(digits[-1]) <= 2
-            and bool(TRIAL_WORD.match(text[end:end + 60])))
+    if len(bare) < 4 or not digits or len(digits[-1]) > 2:
+        return False
+    start = end - len(code)
+    return bool(TRIAL_WORD.match(text[end:end + 60])) or (
+        bool(TRIAL_WORD_BEFORE.search(text, max(0, start - 30), start))
+        and bool(re.match(r"\s*[,)]", text[end:end + 2])))
 
 
 def trial_names(sentences, tickers: set[str]) -> set[str]:
