@@ -327,3 +327,14 @@ def test_doses_listed_against_a_list_of_cohorts_pair_up():
 def test_one_dose_given_to_a_list_of_cohorts_is_each_cohorts_dose():
     assert doses("said Cohorts A and B received 5 mg of PL-505 and Cohort C received 10 mg.") == [
         ("A", Decimal("5"), "mg"), ("B", Decimal("5"), "mg"), ("C", Decimal("10"), "mg")]
+
+
+def test_a_follow_up_time_before_an_endpoint_not_reached_is_no_result():
+    assert outcomes("reported PL-505 data. At a median follow-up of 9.2 months, the median "
+                    "duration of response had not been reached.") == []
+
+
+def test_baseline_values_and_adverse_events_are_not_results():
+    assert outcomes("reported PL-505 data. Mean baseline HbA1c was 8.1% in patients given "
+                    "PL-505. Injection site reactions, all mild, occurred in 6% of "
+                    "participants treated with PL-505.") == []

@@ -157,3 +157,9 @@ def test_a_drug_in_a_phase_for_an_indication_is_in_a_trial():
                    "is on track, and that Phase 2 of its building project is done.")
     assert [(t.drugs[0].name, t.phase, t.indications) for t in found] == [
         ("HR-880", "3", ("rheumatoid arthritis",))]
+
+
+def test_a_dose_named_for_a_phase_is_no_trial_and_a_cohort_adjective_no_indication():
+    found = trials("said HR-440 moves into a Phase 1b expansion at the recommended Phase 2 "
+                   "dose of 300 mg, including a dedicated melanoma cohort.")
+    assert [(t.phase, t.indications) for t in found] == [("1b", ("melanoma",))]

@@ -53,7 +53,8 @@ NOT_INN = {"oncogene", "transgene", "antigene", "progene", "thermostat", "hemost
 # a year a release names (`ASCO-2025`, `FY 2024`); `PLB-2044` or `XYZ-1944` is a code
 YEAR = re.compile(r"199\d|20[0-3]\d")
 TRIAL_WORD = re.compile(r"^\s*(?:(?:Phase|phase)\s+\S+\s+)?(?:clinical\s+)?(?:trial|study|studies|"
-                        r"Trial|Study)\b|^,\s+(?:an?|the)\s+(?:[\w/.-]+\s+){0,4}?(?:trial|study)\b")
+                        r"Trial|Study)\b|^,\s+(?:an?|the)\s+(?:(?:[Pp]hase\s+[\w/.-]+|\w+)\s+){0,3}?"
+                        r"(?:trial|study)\b")
 # `a second Phase 2 trial, VANTA-F4, is evaluating …`: the name set off after `trial,`
 TRIAL_WORD_BEFORE = re.compile(r"\b(?:trial|study)\s*(?:,|\(|\s(?:called|named|known\s+as))\s*$")
 # serum tumour markers (`CA 19-9`, `CA-125`): assay names, not drugs

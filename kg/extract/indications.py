@@ -52,7 +52,7 @@ STOP = {
     "clinical", "cancer-related", "deaths", "death", "cases", "select", "selected", "trials",
     "studies", "designations", "manage", "managing", "prevent", "preventing", "cure", "address",
     "addressing", "combat", "improve", "reduce", "reducing", "slow", "stop", "halt", "reverse",
-    "it", "treats", "treated", "helps",
+    "it", "treats", "treated", "helps", "dedicated", "additional", "separate", "expansion",
 }
 # Words that say how bad a disease is, not which: "this disabling disease" names none.
 SEVERITY_WORDS = {

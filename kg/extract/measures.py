@@ -392,9 +392,13 @@ def outcomes(ctx: Context) -> None:
                   and not THRESHOLD_BEFORE.search(sentence.text[max(0, m.start() - 14):m.start()])
                   and not any(0 <= start - m.end() <= 2 for start in landmarks)
                   and m.start() not in shares  # `33% of patients achieved HbA1c <7%`
-                  and m.start() not in adjusted]
+                  and m.start() not in adjusted
+                  and not FOLLOW_UP_BEFORE.search(sentence.text, max(0, m.start() - 30),
+                                                  m.start())]
         used: set[int] = set()
         for endpoint in endpoints:
+            if BASELINE_BEFORE.search(sentence.text, max(0, endpoint.start - 30), endpoint.start):
+                continue
             match = pair_value(sentence.text, endpoint, values, endpoints, used)
             if match is None or in_control_clause(ctx, sentence, match.start()):
                 continue
@@ -476,6 +480,12 @@ def pair_value(text: str, endpoint, values, endpoints, used):
 # follow-up's, the endpoint has none
 NOT_REACHED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?reached\b|\bfollow-?up\b",
                          re.IGNORECASE)
+# `At a median follow-up of 9.2 months, …`: the value of a follow-up, never a result
+FOLLOW_UP_BEFORE = re.compile(r"\bfollow[- ]?up(?:\s+time)?\s+(?:of|was|is)\s+(?:about\s+)?$",
+                              re.IGNORECASE)
+# `Mean baseline HbA1c was 8.1%`: where patients started, not a result
+BASELINE_BEFORE = re.compile(r"\b(?:baseline|pre-?treatment|screening)\s+(?:(?:mean|median)\s+)?$",
+                             re.IGNORECASE)
 TIME_WORDS = ("survival", "duration", "time", "os", "pfs", "efs", "dfs", "dor", "ttp")
 
 
@@ -597,6 +607,8 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
         return
     found = [(m.group("ep"), m) for m in SHARE_WITH.finditer(text)]
     for match in SHARE_IN.finditer(text):
+        if is_safety(match.group("lead")):
+            continue  # `Injection site reactions, all mild, occurred in 6% of patients`
         lead = LEAD_TRIM.sub("", match.group("lead")).strip(" ,")
         lead = re.sub(r"^(?:and|but|while|whereas)\s+", "", lead.split(", ")[-1],
                       flags=re.IGNORECASE)

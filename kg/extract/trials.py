@@ -86,8 +86,14 @@ def is_further_study(text: str, phases: list[re.Match], match: re.Match) -> bool
     return bool(ALSO_TESTED.search(text[previous:match.start()]))
 
 
+# `the recommended Phase 2 dose`: a dose named for a phase, no trial of it
+PHASE_DOSE_AFTER = re.compile(r"^\s+dos(?:e|es|ing)\b(?![- ]escalation)", re.IGNORECASE)
+
+
 def is_trial_phase(text: str, match: re.Match) -> bool:
     after = text[match.end():match.end() + 200]
+    if PHASE_DOSE_AFTER.match(after):
+        return False
     if re.match(r"^\s+of\s+(?:the\s+|its\s+|our\s+)?(?!(?:the\s+)?(?:trial|study|clinical))"
                 r"[a-z]*\s*[A-Z]?[a-z]+\s+(?:plan|project|construction|program)", after):
         return False
