@@ -12,10 +12,14 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May\
           r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|"
           r"Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 DATE_PATTERN = (rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-                rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}")
+                rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+                r"\d{1,2}[./]\d{1,2}[./]\d{4}")
 _MDY = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.IGNORECASE)
 _DMY = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})$", re.IGNORECASE)
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# `27.08.2024` (day first, as dotted dates are written); `27/08/2024` and `08/27/2024`
+# when the day makes the order plain
+_NUMERIC = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
 def parse_date(text: str) -> str | None:
@@ -27,6 +31,12 @@ def parse_date(text: str) -> str | None:
         return _iso(m.group(3), MONTHS[m.group(2)[:3].lower()], m.group(1))
     if m := _ISO.match(text):
         return _iso(m.group(1), int(m.group(2)), m.group(3))
+    if m := _NUMERIC.match(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if "/" in text and max(first, second) <= 12:
+            return None  # `3/4/2024`: March 4 or 3 April, the text does not say
+        day, month = (second, first) if second > 12 and "/" in text else (first, second)
+        return _iso(m.group(3), month, str(day))
     return None
 
 

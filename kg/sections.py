@@ -50,14 +50,16 @@ class Structure:
 
 WIRES = r"GLOBE ?NEWSWIRE|PR ?NEWSWIRE|BUSINESS ?WIRE|ACCESSWIRE|NEWMEDIAWIRE|ACCESS ?NEWSWIRE|" \
         r"MARKETWIRED|MARKETWIRE|EQS[- ]NEWS|NEWSFILE CORP\.?|CNW|NEWSWIRE|Newsfile|NEWS DIRECT"
-# `17 November 2025, 7:30 am CET –`: the time a European release gives after its date
-CLOCK_TIME = (r"(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?"
-              r"(?:\s*\(?(?:[A-Z]{2,4}|UTC[+-]\d{1,2})\)?(?![\w-]))?)")
+# the release time after a date: `17 November 2025, 7:30 am CET –` (European releases),
+# `October 14, 2025 07:00 AM Eastern Daylight Time` (as wire pages print it)
+CLOCK_TIME = (r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
+              r"(?:\s*\(?(?:(?:[A-Z][a-z]+\s+){1,3}Time|[A-Z]{2,4}|UTC[+-]\d{1,2})\)?(?![\w-]))?)?")
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
 DATELINE_RE = re.compile(
     rf"^(?P<city>[A-Z][^\n()]{{1,80}}?)\s*(?:\((?P<source>[^()\n]{{2,40}})\)\s*)?[,–—-]*\s*"
-    rf"(?:{WEEKDAY})?(?P<date>{DATE_PATTERN}){CLOCK_TIME}?"
-    rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?)?\s*(?:[-–—:.@]+|\s*$|(?=[A-Z]))",
+    rf"(?:{WEEKDAY})?(?P<date>{DATE_PATTERN}){CLOCK_TIME}"
+    rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?|/(?P<tag>[A-Za-z][\w .-]{{1,30}})/"
+    rf"|\((?P<agency>[A-Z][\w .-]{{1,30}})\))?\s*(?:[-–—:.@]+|\s*$|(?=[A-Z]))",
     re.IGNORECASE)
 PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|del|la|am|upon|on|sur|and|&),?$")
 WIRE_DATELINE_RE = re.compile(rf"^(?P<city>[A-Z][^\n()]{{1,60}}?)\s*[-–—]+\s*\(?(?P<wire>{WIRES})"
@@ -178,12 +180,9 @@ def match_dateline(line: str) -> Dateline | None:
     city = match.group("city").strip(" ,-–—")
     if not date or len(city.split()) > 8 or not all(PLACE_WORD.match(w) for w in city.split()):
         return None
-    return Dateline(city, date, normalise_wire(match.group("wire") or match.group("source") or ""))
-
-
-# `October 14, 2025 07:00 AM Eastern Daylight Time`, as wire pages print the release time
-CLOCK_TIME = (r"(?:,?\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?(?:\s+(?:[A-Z][a-z]+\s+){0,3}?"
-              r"(?:Time|[A-Z]{2,4}))?)?")
+    wire = (match.group("wire") or match.group("tag") or match.group("agency")
+            or match.group("source") or "")
+    return Dateline(city, date, normalise_wire(wire))
 
 
 def first_standalone_date(text: str, spans: list[tuple[int, int]]) -> Dateline | None:

@@ -25,6 +25,9 @@ from kg.dates import DATE_PATTERN, parse_date
     ("2025-07-18", "2025-07-18"),
     ("  May   5,\n2020 ", "2020-05-05"),
     ("february 29, 2024", "2024-02-29"),
+    ("27.08.2024", "2024-08-27"),
+    ("27/08/2024", "2024-08-27"),
+    ("08/27/2024", "2024-08-27"),
 ])
 def test_usual_forms(text: str, iso: str):
     assert parse_date(text) == iso
@@ -32,7 +35,7 @@ def test_usual_forms(text: str, iso: str):
 
 @pytest.mark.parametrize("text", [
     "Feb. 30, 2021", "February 29, 2023", "2021-13-01", "2021-00-10", "32 May 2020",
-    "Smarch 3, 2024", "March 2024", "3/4/2024", "", "Nov. 07, 2017 (GLOBE NEWSWIRE)",
+    "Smarch 3, 2024", "March 2024", "3/4/2024", "31.02.2024", "", "Nov. 07, 2017 (GLOBE NEWSWIRE)",
 ])
 def test_not_a_date(text: str):
     assert parse_date(text) is None

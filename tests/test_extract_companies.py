@@ -118,3 +118,9 @@ def test_a_sentence_ending_after_an_undotted_suffix_keeps_its_period_out():
     assert [n for _s, _e, n in organization_names("We signed with Plover Pharma AG. "
                                                    "Acme Inc. agreed.")] == [
         "Plover Pharma AG", "Acme Inc."]
+
+
+def test_a_place_the_company_is_based_in_is_not_part_of_its_name():
+    org, _ = issuer_of("Kestrel Reports\n\nPERTH, Australia, May 2, 2023 -- Perth-based Kestrel "
+                       "Biotech Ltd (ASX: KBL) today announced results.\n")
+    assert org.name == "Kestrel Biotech Ltd"

@@ -205,3 +205,9 @@ def test_serum_tumour_markers_and_8k_rule_citations_are_not_drugs():
                      "14a-12 (17 CFR 240.14a-12)\n\n" + OPENING + "announced that in patients "
                      "given KT-555, CA 19-9 and CA-125 levels fell.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-555")]
+
+
+def test_money_in_a_currency_code_is_not_a_drug():
+    rows = developed(OPENING + "reported cash of CHF 148.6 million and SEK 12 million; KT-555 "
+                     "remains in a Phase 2 trial.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-555")]

@@ -51,6 +51,9 @@ def sentences(text: str) -> list[str]:
      Dateline("Lyon, France", "2025-11-17", "")),
     ("Basel, Switzerland, March 4, 2025 at 07.00 (CET) - Acme AG announced",
      Dateline("Basel, Switzerland", "2025-03-04", "")),
+    ("SEOUL, South Korea, March 4, 2025 /EINPresswire.com/ -- Acme Co. announced",
+     Dateline("SEOUL, South Korea", "2025-03-04", "EINPresswire.com")),
+    ("Paris, France, 27.08.2024 -- Acme SA announced", Dateline("Paris, France", "2024-08-27", "")),
 ])
 def test_datelines_in_the_usual_wire_forms(line: str, expected: Dateline):
     assert match_dateline(line) == expected

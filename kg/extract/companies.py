@@ -87,6 +87,7 @@ def suffixed_tickers(inner: str):
 
 
 # suffixes never written with a period: one after them ends the sentence (`… with Acme AG.`)
+BASED_IN = re.compile(r"[\w.’'-]+-(?:based|headquartered)")  # `Melbourne-based Kinsail Ltd`
 UNDOTTED_SUFFIX = re.compile(r"\s(?:Incorporated|Corporation|Limited|plc|PLC|LLC|AG|SA|SE|NV|BV|"
                              r"GmbH|ASA|AB|A/S|Oyj|Holdings|LP)\.$")
 
@@ -96,7 +97,7 @@ def clean_name(name: str) -> str:
     if UNDOTTED_SUFFIX.search(name):
         name = name[:-1]
     tokens = name.split()
-    while tokens and tokens[0] in STOP_FIRST:
+    while tokens and (tokens[0] in STOP_FIRST or BASED_IN.fullmatch(tokens[0])):
         tokens.pop(0)
     return " ".join(tokens)
 
