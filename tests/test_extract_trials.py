@@ -163,3 +163,13 @@ def test_a_dose_named_for_a_phase_is_no_trial_and_a_cohort_adjective_no_indicati
     found = trials("said HR-440 moves into a Phase 1b expansion at the recommended Phase 2 "
                    "dose of 300 mg, including a dedicated melanoma cohort.")
     assert [(t.phase, t.indications) for t in found] == [("1b", ("melanoma",))]
+
+
+def test_a_sentence_naming_no_drug_is_about_its_paragraphs_or_headings_drug():
+    text = ("reported a pipeline update.\n\nHR-101 (KIT inhibitor)\n\nHR-101 is in a Phase 2 "
+            "trial in mastocytosis.\n\nHR-214 – an antibody-drug conjugate\n\nThe Phase 1 trial "
+            "in patients with sarcoma has dosed its first cohort.\n\nHR-305 is in preclinical "
+            "work. HR-306 is ready. The Phase 1 trial in glioma opened.")
+    found = sorted((t.drugs[0].name, t.phase, t.indications) for t in trials(text))
+    assert found == [("HR-101", "2", ("mastocytosis",)), ("HR-214", "1", ("sarcoma",)),
+                     ("HR-306", "1", ("glioma",))]

@@ -9,6 +9,15 @@ from dataclasses import dataclass, field
 from kg.facts import Drug, Evidence, Extraction, Organization
 from kg.sections import Sentence, Structure
 
+HEADING_REACH = 4  # paragraphs under a heading that it still names the topic of
+HEADING_WORDS = 12
+
+
+def is_heading(sentence: Sentence) -> bool:
+    """A short line of its own that does not end as a sentence does."""
+    text = sentence.text.strip()
+    return len(text.split()) <= HEADING_WORDS and not text.endswith((".", "!", "?", ":", ";"))
+
 
 @dataclass
 class DrugMention:
@@ -34,6 +43,7 @@ class Context:
     acronyms: dict[str, str] = field(default_factory=dict)
     _own: dict[int, list[DrugMention]] = field(default_factory=dict, repr=False)
     _starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _index: dict[int, int] = field(default_factory=dict, repr=False)  # sentence start → index
 
     @property
     def text(self) -> str:
@@ -70,11 +80,33 @@ class Context:
         """The company's drug named nearest to a position of the sentence, else the focus."""
         mentions = self.own_mentions(sentence)
         if not mentions:
-            return self.focus_drug
+            return self.topic_drug(sentence)
         local = position + sentence.start
         index = bisect.bisect_left(self.own_starts(sentence), local)
         near = mentions[max(0, index - 1):index + 1]
         return min(near, key=lambda m: (abs(m.start - local), m.start)).drug
+
+    def topic_drug(self, sentence: Sentence) -> Drug | None:
+        """The drug a sentence that names none is about: the one its paragraph named last
+        before it, else the one a heading over its paragraph names (`AB-214 – a bispecific
+        antibody` over a pipeline entry), else the drug the release is about."""
+        sentences = self.structure.sentences
+        if not self._index:
+            self._index.update((s.start, i) for i, s in enumerate(sentences))
+        paragraphs_back = 0
+        for earlier in reversed(sentences[:self._index.get(sentence.start, 0)]):
+            own = self.own_mentions(earlier)
+            if earlier.paragraph == sentence.paragraph:
+                if own:
+                    return own[-1].drug
+                continue
+            named = {m.drug.name for m in own}
+            if is_heading(earlier) and len(named) == 1:
+                return own[0].drug
+            paragraphs_back += 1
+            if named or earlier.section != sentence.section or paragraphs_back > HEADING_REACH:
+                break
+        return self.focus_drug
 
     def fact_sentences(self) -> list[Sentence]:
         """Sentences that may state facts: not the legal boilerplate or the contact block."""

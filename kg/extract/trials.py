@@ -157,7 +157,8 @@ def trial_drugs(ctx: Context, sentence: Sentence):
               if not COMPARATOR_BEFORE.search(sentence.text[:m.start - sentence.start][-50:])]
     if others:
         return list(dict.fromkeys(m.drug for m in others))
-    return [ctx.focus_drug] if ctx.focus_drug else []
+    topic = ctx.topic_drug(sentence)
+    return [topic] if topic else []
 
 
 def trial_status(text: str) -> str:
