@@ -246,7 +246,13 @@ def is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
         return False
     token = word.group(1).lower().lstrip(".")
     initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)
+    if len(token) == 1 and LABELLED_BEFORE.search(text, max(sentence_start, dot - 20), dot - 1):
+        return False  # `… was 51% in Cohort C. AB-101 also …`: a label, not an initial
     return token in ABBREVIATIONS or len(token) == 1 or bool(initials)
+
+
+LABELLED_BEFORE = re.compile(r"\b(?:[Cc]ohorts?|[Aa]rms?|[Pp]arts?|[Gg]roups?|[Ll]evels?|[Tt]ype|"
+                             r"[Cc]lass|[Gg]rade|[Ss]tage|[Pp]hase|[Vv]itamin|[Ff]actor)\s$")
 
 
 def make_sentence(text: str, start: int, end: int, section: str, paragraph: int) -> Sentence:

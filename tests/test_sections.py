@@ -98,6 +98,8 @@ def test_a_bare_date_line_is_skipped_as_headline_and_used_as_the_date():
                                                       "No. 5 won."]),
     ("Version 2.0 is out... Really.", ["Version 2.0 is out...", "Really."]),
     ("no final stop", ["no final stop"]),
+    ("The ORR was 51% in Cohort C. AB-101 was well tolerated in Arm B. Next.",
+     ["The ORR was 51% in Cohort C.", "AB-101 was well tolerated in Arm B.", "Next."]),
 ])
 def test_sentence_splitting(text: str, expected: list[str]):
     assert sentences(text) == expected

@@ -11,6 +11,7 @@ import re
 from kg.dates import DATE_PATTERN, parse_date
 from kg.documents import Document
 from kg.extract.acronyms import defined_acronyms
+from kg.extract.changes import change_outcomes
 from kg.extract.companies import find_issuer
 from kg.extract.context import Context
 from kg.extract.designations import designations
@@ -36,8 +37,8 @@ def extract(document: Document) -> Extraction:
     ctx = Context(layout, Extraction(disclosure), issuer,
                   acronyms=defined_acronyms(document.text))
     find_drugs(ctx, {listing.ticker.upper() for listing in listings})
-    for step in (developments, designations, trials, doses, outcomes, table_outcomes,
-                 platforms_and_payloads, people):
+    for step in (developments, designations, trials, doses, outcomes, change_outcomes,
+                 table_outcomes, platforms_and_payloads, people):
         step(ctx)
     return ctx.extraction
 

@@ -24,8 +24,9 @@ ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # `Cohorts A, B and C`: each further label, never a number with a unit (`Cohort 1 and
-# 150 mCi`: a dose) or a count (`At dose level 3, 7 of 9 patients`)
-MORE_COHORT = (r"\s*(?:,\s*and|,|and|&)\s*[A-Z0-9]{1,3}\b"
+# 150 mCi`: a dose), a count (`At dose level 3, 7 of 9 patients`) or a code (`In Cohort 2,
+# AB-101 …`)
+MORE_COHORT = (r"\s*(?:,\s*and|,|and|&)\s*[A-Z0-9]{1,3}\b(?![-–][\w])"
                r"(?!\s*(?:(?:[mµnkMG]?(?:g|Ci|Bq)|mcg|mL|ml|IU|units?)\b|[%.]\d?))"
                r"(?!\s+(?:of|patients|participants|subjects|people)\b)")
 COHORT_NAMED = re.compile(
@@ -494,7 +495,13 @@ def unit_fits(endpoint_key: str, unit_text: str) -> bool:
     kind = lexicon.unit_forms().get(unit_text.lower(), {}).get("kind", "")
     key = endpoint_key.lower()
     is_time = any(word in key for word in TIME_WORDS) and "rate" not in key
+    if kind == "score" and unit_text.lower().startswith("percentage"):
+        return any(word in key for word in CHANGE_WORDS)  # `HbA1c fell 1.3 percentage points`
     return kind == ("time" if is_time else "percent")
+
+
+CHANGE_WORDS = ("reduction", "change", "improvement", "difference", "decrease", "increase",
+                "lowering", "loss")
 
 
 RESPONSE = (r"complete\s+(?:metabolic\s+)?(?:responses?|remissions?)|partial\s+(?:metabolic\s+)?"

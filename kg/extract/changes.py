@@ -1,0 +1,150 @@
+"""Results stated as a change in a measure, in the text's own words: `reduced mean urinary
+oxalate by 67% from baseline`, `proteinuria fell by 78%`, `a 54% reduction in LDL
+cholesterol`, `the mean reduction in UPCR was 38% in Cohort B and 51% in Cohort C`.
+
+The endpoint is the change and the measure as written (`reduction in mean urinary oxalate`),
+with the value as stated; a measure the endpoint vocabulary knows takes its label
+(`reduction in HbA1c` → `HbA1c reduction`). Biomarker and function results are most of what
+non-oncology releases report, and rarely use a fixed endpoint name."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon
+from kg.extract.context import Context
+from kg.extract.measures import (
+    NOT_HUMAN,
+    SIGNED,
+    THRESHOLD_BEFORE,
+    TRIAL_CONTEXT,
+    add_outcome,
+    cohort_mentions,
+    decimal,
+    is_safety,
+    nearest_cohort,
+    respective_cohorts,
+    respective_values,
+)
+from kg.facts import Outcome
+
+UNIT = r"%|percent\b|per\s+cent\b|percentage[- ]points?\b|points?\b"
+VALUE = re.compile(rf"(?P<v>{SIGNED})\s*(?P<u>{UNIT})", re.IGNORECASE)
+MEASURE = r"(?P<measure>[A-Za-z][\w+/()\-’' ]{1,60}?)"
+QUALIFIER = r"(?:an?\s+)?(?:(?:mean|median|average|placebo[- ]adjusted)\s+(?:of\s+)?)?"
+LOWER = r"reduc\w*|lower\w*|decreas\w*|cut|fell|declin\w*|dropp\w*"
+RAISE = r"increas\w*|rais\w*|rose|elevat\w*"
+BETTER = r"improv\w*"
+CHANGE_VERB = rf"(?P<verb>{LOWER}|{RAISE}|{BETTER})"
+CHANGE_NOUN = (r"(?P<noun>reductions?|decreases?|declines?|drops?|increases?|improvements?|"
+               r"changes?|lowering)")
+AFTER_MEASURE = (r"(?=\s+(?:from|at|after|by|compared|versus|vs\.?|relative|over|through|in|"
+                 r"among|with|for|was|were|of|and|is|are|on)\b|\s*[,;.:()]|\s*$)")
+FRAMES = (
+    # `SLX-091 reduced mean urinary oxalate by 67%`
+    re.compile(rf"\b(?P<verb>{LOWER}|{RAISE}|{BETTER})\s+(?:the\s+|their\s+)?{MEASURE}\s+by\s+"
+               rf"{QUALIFIER}(?:approximately\s+|about\s+|up\s+to\s+)?(?={SIGNED})",
+               re.IGNORECASE),
+    # `mean proteinuria fell by 78%`
+    re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas|where)\s+|\b(?:the|a|an)\s+)"
+               rf"(?!(?:the|a|an)\b){MEASURE}\s+(?:levels?\s+)?"
+               rf"(?P<verb>fell|declined|dropped|decreased|rose|increased|improved)\s+"
+               rf"(?:by\s+)?{QUALIFIER}(?={SIGNED})", re.IGNORECASE),
+    # `a 54% reduction in LDL cholesterol`
+    re.compile(rf"(?={SIGNED}\s*(?:{UNIT})\s+{CHANGE_NOUN}\s+(?:from\s+baseline\s+)?in\s)",
+               re.IGNORECASE),
+    # `the mean reduction in UPCR was 38%`
+    re.compile(rf"\b{CHANGE_NOUN}\s+(?:from\s+baseline\s+)?in\s+(?:the\s+)?{MEASURE}"
+               rf"\s+(?:from\s+baseline\s+)?(?:\([^()]{{1,30}}\)\s+)?(?:was|were|of|reached)\s+"
+               rf"{QUALIFIER}(?:approximately\s+|about\s+)?(?={SIGNED})", re.IGNORECASE),
+)
+NOUN_AFTER = re.compile(rf"\s+{CHANGE_NOUN}\s+(?:from\s+baseline\s+)?in\s+"
+                        rf"(?:the\s+)?{MEASURE}{AFTER_MEASURE}", re.IGNORECASE)
+NOUN_OF_VERB = {"lower": "reduction", "raise": "increase", "better": "improvement"}
+CONTROL_SUBJECT = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator)\b",
+                             re.IGNORECASE)
+NOT_A_MEASURE = re.compile(r"\b(?:risk|likelihood|odds|chance|hazard|price|shares?|revenue|"
+                           r"costs?|expenses?|cash|sales|enrollment|headcount|loss|net)\b",
+                           re.IGNORECASE)
+
+
+def change_outcomes(ctx: Context) -> None:
+    stated = {(e.start, o.quantity.value) for o in ctx.extraction.of_type(Outcome)
+              for e in o.evidence}
+    for sentence in ctx.fact_sentences():
+        text = sentence.text
+        if not re.search(r"\d", text) or NOT_HUMAN.search(text) or not (
+                ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(text)):
+            continue
+        values = list(VALUE.finditer(text))
+        for endpoint, first in changes_in(text, values):
+            series = respective_values(text, first, values)
+            labels = respective_cohorts(text, len(series)) if len(series) > 1 else []
+            for index, item in enumerate(series):
+                value = decimal(item.group("v").replace("−", "-"))
+                if value is None or (sentence.start, value) in stated:
+                    continue
+                label = labels[index] if labels else nearest_cohort(
+                    cohort_mentions(text), item.start(), text)
+                add_outcome(ctx, sentence, endpoint, value, unit_text(item.group("u")), label)
+
+
+def changes_in(text: str, values: list[re.Match]) -> list[tuple[lexicon.TermMatch, re.Match]]:
+    """(endpoint, first value) of each change the sentence states."""
+    out = []
+    taken: set[int] = set()
+    for frame in FRAMES:
+        for match in frame.finditer(text):
+            value = next((v for v in values if v.start() == match.end()), None)
+            if value is None or value.start() in taken:
+                continue
+            if "measure" in frame.groupindex:
+                noun, measure = change_noun(match), match.group("measure")
+            else:  # `a 54% reduction in …`: the change is named after its value
+                after = NOUN_AFTER.match(text, value.end())
+                if not after or THRESHOLD_BEFORE.search(text, max(0, value.start() - 14),
+                                                        value.start()):
+                    continue
+                noun, measure = after.group("noun"), after.group("measure")
+            phrase = endpoint_phrase(noun, measure)
+            if not phrase or control_subject(text, match.start()):
+                continue
+            taken.add(value.start())
+            out.append((lexicon.TermMatch("change", match.start(), value.end(), phrase), value))
+    return out
+
+
+def control_subject(text: str, start: int) -> bool:
+    """`Placebo reduced X by 5%`: the change is the control arm's (a control named before
+    it in the same clause)."""
+    window = text[max(0, start - 40):start + 1]
+    controls = list(CONTROL_SUBJECT.finditer(window))
+    return bool(controls) and not re.search(r"[,;]|\b(?:and|while|whereas|but)\b",
+                                            window[controls[-1].end():])
+
+
+def change_noun(match: re.Match) -> str:
+    if "noun" in match.groupdict() and match.group("noun"):
+        return match.group("noun")
+    verb = match.group("verb").lower()
+    for kind, pattern in (("lower", LOWER), ("raise", RAISE), ("better", BETTER)):
+        if re.fullmatch(pattern, verb):
+            return NOUN_OF_VERB[kind]
+    return "change"
+
+
+def endpoint_phrase(noun: str, measure: str) -> str:
+    """`reduction in mean urinary oxalate`, or nothing when the measure is no measure of
+    patients (a risk, a price, an adverse event)."""
+    measure = re.sub(r"\s+(?:from\s+baseline|levels?)$", "", " ".join(measure.split()))
+    measure = re.sub(r"^(?:the|their|its|patients[’']?)\s+", "", measure, flags=re.IGNORECASE)
+    words = measure.split()
+    if not 1 <= len(words) <= 8 or NOT_A_MEASURE.search(measure) or is_safety(measure):
+        return ""
+    noun = noun.lower().rstrip("s") if noun.lower().endswith(("ions", "ses", "nts", "nes",
+                                                              "ops", "ges")) else noun.lower()
+    return f"{noun} in {measure}"
+
+
+def unit_text(raw: str) -> str:
+    return "%" if raw.lower() in ("percent", "per cent") or raw == "%" else " ".join(raw.split())

@@ -1,0 +1,33 @@
+"""Results stated as a change in a measure, in the text's own words; texts written for the
+tests."""
+
+from decimal import Decimal
+
+from tests.test_extract_measures import outcomes
+
+
+def test_a_drug_that_lowered_a_measure_by_a_share():
+    assert outcomes("reported that in Cohort 2, PL-505 lowered mean serum uric acid by 61% from "
+                    "baseline.") == [("2", "reduction in mean serum uric acid", Decimal("61"), "%")]
+
+
+def test_a_measure_that_fell_and_a_change_named_after_its_value():
+    assert outcomes("reported PL-505 data: in treated patients, mean albuminuria fell by 44%, "
+                    "and PL-505 produced a 30% reduction in liver fat content.") == [
+        ("", "reduction in liver fat content", Decimal("30"), "%"),
+        ("", "reduction in mean albuminuria", Decimal("44"), "%")]
+
+
+def test_a_change_given_for_each_cohort_and_a_placebo_adjusted_score():
+    assert outcomes("reported PL-505 data. The mean reduction in urine albumin-to-creatinine "
+                    "ratio was 35% in Cohort A and 49% in Cohort B. PL-505 improved the "
+                    "walking distance score by a placebo-adjusted 3.1 points.") == [
+        ("", "improvement in walking distance score", Decimal("3.1"), "points"),
+        ("A", "reduction in urine albumin-to-creatinine ratio", Decimal("35"), "%"),
+        ("B", "reduction in urine albumin-to-creatinine ratio", Decimal("49"), "%")]
+
+
+def test_changes_on_placebo_in_risks_or_in_the_market_are_not_results():
+    assert outcomes("reported PL-505 data in patients. Placebo reduced serum uric acid by 6%. "
+                    "High uric acid increases the risk of gout flares by 40%. Shares rose by "
+                    "12% and enrollment increased by 20%.") == []
