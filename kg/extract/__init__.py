@@ -13,6 +13,7 @@ from kg.documents import Document
 from kg.extract.acronyms import defined_acronyms
 from kg.extract.changes import change_outcomes
 from kg.extract.companies import find_issuer
+from kg.extract.contacts import contacts, glued_contacts
 from kg.extract.context import Context
 from kg.extract.designations import designations
 from kg.extract.drugs import developments, find_drugs
@@ -38,7 +39,7 @@ def extract(document: Document) -> Extraction:
                   acronyms=defined_acronyms(document.text))
     find_drugs(ctx, {listing.ticker.upper() for listing in listings})
     for step in (developments, designations, trials, doses, outcomes, change_outcomes,
-                 table_outcomes, platforms_and_payloads, people):
+                 table_outcomes, platforms_and_payloads, people, contacts, glued_contacts):
         step(ctx)
     return ctx.extraction
 

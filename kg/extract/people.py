@@ -8,7 +8,7 @@ import re
 from kg.extract.companies import INSTITUTION, organization_names
 from kg.extract.context import Context
 from kg.facts import Organization, RoleAssignment
-from kg.sections import CONTACT_RE, Sentence
+from kg.sections import Sentence
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zà-öø-ÿ"
@@ -81,9 +81,6 @@ NAME_LIST_ROLE = re.compile(
     rf"(?P<role>(?:[A-Z][a-z]+\s+)?(?:Principal\s+)?Investigators?|Co-Investigators?),?\s+"
     rf"(?P<names>{LISTED_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){LISTED_NAME})+)"
     rf"\s+(?:from|of|at)\s+(?:the\s+)?(?P<org>[A-Z][^.;:,]{{2,60}}?)(?=[.;,]|$)")
-CONTACT_LABEL = re.compile(
-    rf"^(?:(?:Media|Investor|Press)\s+)?Contacts?(?:\s*(?:Details|Information|Info))?\s*:?\s*"
-    rf"(?P<name>{NAME}){CREDENTIALS}\s*$")
 ROLE_IS = re.compile(
     rf"\b[Tt]he\s+(?P<role>(?i:{ROLE_START})[^.;:,]{{0,60}}?)\s+(?:for\s+[^.;]{{0,60}}?\s+)?"
     rf"is\s+(?:Dr\.\s+)?(?P<name>{NAME}){CREDENTIALS},?\s+(?P<org>(?:of|at)\s+[^.;]{{3,80}})?")
@@ -98,11 +95,6 @@ ROLE_INSTITUTION = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS},\s+(?P<role>(?i:{ROLE_START})[^.;:“”\"()]{{0,100}}?),\s+"
     rf"(?P<org>(?:[Tt]he\s+)?[A-Z][^,;()]{{0,60}}?(?:{INSTITUTION_WORDS})[^,;()]{{0,50}}?)"
     rf"(?=\s*[,;(.]|\s+and\b|$)")
-GLUED_CONTACT = re.compile(
-    rf"(?P<name>{NAME}){CREDENTIALS}(?:\s*\([A-Z]{{2,6}}\))?(?P<role>(?:Chief|CEO|CFO|COO|President|Director|Head|"
-    rf"Managing|Manager|Senior|Vice|VP|SVP|Investor|Media|Partner|International|"
-    rf"Communications)[^\n@]{{0,60}}?)(?=Tel\b|Tel\.|E-?mail|Email|Phone|Mobile|Office|"
-    rf"[PET]:|\+?\d|$)")
 
 
 def people(ctx: Context) -> None:
@@ -128,8 +120,6 @@ def people(ctx: Context) -> None:
                     if pattern is APPOINTMENT:
                         also_appointed(ctx, sentence, match.end(), seen)
         name_lists(ctx, sentence)
-    contacts(ctx)
-    glued_contacts(ctx)
     byline(ctx)
 
 
@@ -286,40 +276,6 @@ def same_org(a: Organization, b: Organization) -> bool:
     return a.name.lower() in names or any(a.name.lower().startswith(n) for n in names)
 
 
-CONTACT_NAME = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS}\s*$")
-
-
-INSTITUTION_NAME = re.compile(
-    rf"(?:[Tt]he\s+)?(?:[A-Z][\w&\-]{0,30}\s+){{0,4}}(?:{INSTITUTION_WORDS})(?:\s+(?:of|for)\s+"
-    rf"(?:[A-Z][\w&\-]{0,30}\s*){{1,4}})?")
-
-
-def institution_names(text: str) -> list[tuple[int, int, str]]:
-    """Universities, hospitals, institutes: organisations without a legal suffix."""
-    return [(m.start(), m.end(), m.group(0).strip()) for m in INSTITUTION_NAME.finditer(text)]
-
-
-def glued_contacts(ctx: Context) -> None:
-    """Contact lines whose line breaks were lost in conversion: `Jane RoeDirector IRTel.: …`,
-    with the organisation named on the same line."""
-    for sentence in ctx.structure.sentences:
-        for match in GLUED_CONTACT.finditer(sentence.text):
-            if match.group("name").split()[-1] == match.group("role").split()[0]:
-                continue
-            role = match.group("role").strip(" ,")
-            names = sorted(organization_names(sentence.text) + institution_names(sentence.text))
-            before = [n for n in names if n[1] <= match.start()]
-            after = []
-            if "," in role and organization_names(role.split(",", 1)[1]):
-                role, rest = role.split(",", 1)
-                after = organization_names(rest)
-            chosen = after[:1] or before[-1:]
-            org = organization_of(ctx, chosen[0][2]) if chosen else ctx.issuer
-            name = resolve_name(ctx, match.group("name"))
-            ctx.extraction.add(RoleAssignment(name, role.strip(), org),
-                               ctx.evidence(sentence, "kg.people.v1"))
-
-
 def name_lists(ctx: Context, sentence: Sentence) -> None:
     """`Principal Investigators, Dr. A B, Dr. C D and Dr. E F from the X Center`."""
     for match in NAME_LIST_ROLE.finditer(sentence.text):
@@ -327,108 +283,6 @@ def name_lists(ctx: Context, sentence: Sentence) -> None:
         for name in names:
             add_person(ctx, sentence, resolve_name(ctx, name.strip()), match.group("role"),
                        match.group("org"))
-
-
-# Agencies in contact blocks are named without a legal suffix: `Anand Communications`
-# (`is_agency`: a DEPARTMENT has the same shape)
-AGENCY = re.compile(r"^(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:Communications|Partners|Group|Advisors|"
-                    r"Advisers|Associates|Consulting|Consultants|Relations|Strategies|Agency|"
-                    r"Collective|Worldwide|Global|Media|PR)$")
-# A contact's job title on a line of its own: `Vice President, Investor Relations`
-TITLE_LINE = re.compile(r"\b(?:officer|president|director|chief|vice|manager|executive|head|"
-                        r"ceo|cfo|coo|cmo|cso|cbo|vp|svp|evp|chair(?:man|woman|person)?|"
-                        r"founder|counsel|secretary|treasurer|associate|specialist|"
-                        r"coordinator|representative)\b", re.IGNORECASE)
-# `Investor Relations` alone: the company's department, neither a person nor an agency
-DEPARTMENT = re.compile(r"^(?:Investor|Media|Public|Corporate|External|Internal|Shareholder|"
-                        r"Government|Scientific|Medical)\s+(?:Relations|Communications|Affairs)"
-                        r"(?:\s+(?:and|&)\s+[A-Z]\w+(?:\s+\w+)?)?$")
-
-
-def is_agency(text: str) -> bool:
-    return bool(AGENCY.match(text)) and not DEPARTMENT.match(text)
-
-
-# `Jane Roe, Chief Executive Officer`, `Jane Roe, SVP, Investor Relations, +1 555 0100`,
-# `Jane Roe, Fjord Media`: a contact's name and title or agency on one line
-CONTACT_NAME_ROLE = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS},\s*(?P<role>[^@\d]{{3,100}}?)"
-                               r"(?:,?\s*(?:\+?\(?\d[\d\s().-]{6,}|[\w.+-]+@\S+|Tel\b.*|"
-                               r"Phone\b.*|E-?mail\b.*))*$")
-# `Investors: Jane Roe, jane@example.com, +1 555 0100`: a label, a name, then details
-LABELLED_CONTACT = re.compile(
-    rf"^(?:Investors?|Media|Press|Investor\s+Relations|Media\s+Relations|IR|PR)"
-    rf"(?:\s+(?:Contacts?|Inquiries|Enquiries|Relations))?\s*:\s*(?P<name>{NAME}){CREDENTIALS}"
-    rf"\s*(?:,\s*(?P<details>.*))?$")
-
-
-def contact_org(text: str) -> Organization | None:
-    """The organisation a contact line names: a company, or an agency (`X Communications`)."""
-    names = organization_names(text)
-    if names:
-        return Organization(names[0][2], is_company=True)
-    for part in re.split(r"\s*[,|]\s*", text.strip()):
-        if is_agency(part):
-            return Organization(part, is_company=True)
-    return None
-
-
-def contacts(ctx: Context) -> None:
-    """A name alone on a line in the contacts block, with the organisation on a nearby line;
-    a labelled line with the name and its details."""
-    for sentence in ctx.structure.sentences:
-        labelled = CONTACT_LABEL.match(sentence.text)
-        if labelled:
-            ctx.extraction.add(RoleAssignment(resolve_name(ctx, labelled.group("name")),
-                                              "contact", None),
-                               ctx.evidence(sentence, "kg.people.v1"))
-    lines = ctx.structure.in_section("contacts")
-    for index, sentence in enumerate(lines):
-        inline = LABELLED_CONTACT.match(sentence.text)
-        if inline and not is_agency(inline.group("name")):
-            details = inline.group("details") or ""
-            org = contact_org(details)
-            title = CONTACT_DETAILS.split(details)[0].strip(" ,")  # up to the phone or e-mail
-            role = title if title and is_title(title) else "contact"
-            ctx.extraction.add(RoleAssignment(resolve_name(ctx, inline.group("name")),
-                                              role, org or ctx.issuer),
-                               ctx.evidence(sentence, "kg.people.v1"))
-            continue
-        name, role = contact_name(sentence.text)
-        if not name:
-            continue
-        org = contact_org(role) if role and not is_title(role) else None
-        role = role if org is None else ""
-        for following in lines[index + 1:index + 4] if org is None else ():
-            if contact_name(following.text)[0] or CONTACT_RE.match(following.text):
-                break  # the next contact, or the next group of them
-            if not role and is_title(following.text):
-                role = following.text.strip()
-                continue
-            org = contact_org(following.text)
-            if org:
-                break
-        ctx.extraction.add(RoleAssignment(name, role or "contact", org or ctx.issuer),
-                           ctx.evidence(sentence, "kg.people.v1"))
-
-
-def contact_name(line: str) -> tuple[str, str]:
-    """(name, title or agency) of a contacts-block line naming a person, alone or with the
-    title or agency after a comma; ("", "") for any other line (a title, an organisation,
-    details)."""
-    match = CONTACT_NAME.match(line) or CONTACT_NAME_ROLE.match(line)
-    if not match or AGENCY.match(match.group("name")) or DEPARTMENT.match(match.group("name")) \
-            or TITLE_LINE.search(match.group("name")) or organization_names(match.group("name")):
-        return "", ""
-    role = (match.groupdict().get("role") or "").strip(" ,")
-    if role and not is_title(role) and contact_org(role) is None:
-        return "", ""
-    return match.group("name"), role
-
-
-def is_title(line: str) -> bool:
-    """A job title alone: title words, and no organisation, e-mail or phone number."""
-    return bool(TITLE_LINE.search(line)) and not organization_names(line) \
-        and not re.search(r"@|\d{3}", line)
 
 
 BYLINE = re.compile(rf"^By\s+(?P<name>{NAME})\s*(?:,\s*(?P<outlet>[A-Z][\w&.\- ]{{1,40}}))?$")
