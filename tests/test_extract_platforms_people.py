@@ -336,3 +336,22 @@ def test_an_appointment_of_several_people_gives_each_their_role():
         ("Ane Lie", "Chief Medical Officer", "Skua Radiopharma ASA"),
         ("Ola Vik", "Non-Executive Director", "Skua Radiopharma ASA"),
         ("Per Dahl", "Chief Financial Officer", "Skua Radiopharma ASA")]
+
+
+def test_a_labelled_contacts_agency_without_a_sector_word():
+    assert roles("said hello.\n\nContacts\nMedia: Anna Vik, Nordlys Kommunikasjon, "
+                 "anna@nordlys.example\n") == [("Anna Vik", "contact", "Nordlys Kommunikasjon")]
+
+
+def test_a_contact_heading_is_nobody_and_an_agency_spelled_by_the_address_is_nobody():
+    assert roles("said hello.\n\nInvestor Contact\nMari Holm\nTidewater Lane\n"
+                 "mari@tidewaterlane.example\n") == [("Mari Holm", "contact", "Tidewater Lane")]
+
+
+def test_people_under_an_organisations_heading_line():
+    assert roles("said hello.\n\nContacts\n\nHarbour Row Securities (Nominated Adviser)\n"
+                 "Alice Grant / Tom Reid\n\nVesterhav Biotech AS\nMedia: Lars Berg, Director "
+                 "of Public Affairs\nlars@vesterhav.example\n") == [
+        ("Alice Grant", "Nominated Adviser", "Harbour Row Securities"),
+        ("Lars Berg", "Director of Public Affairs", "Vesterhav Biotech AS"),
+        ("Tom Reid", "Nominated Adviser", "Harbour Row Securities")]

@@ -110,7 +110,8 @@ def contact_org(text: str) -> Organization | None:
 
 def contacts(ctx: Context) -> None:
     """A name alone on a line in the contacts block, with the organisation on a nearby line;
-    a labelled line with the name and its details."""
+    a labelled line with the name and its details; the people under an organisation's
+    heading line (`Fjord Securities (Nominated Adviser)` then `Jane Roe / John Doe`)."""
     for sentence in ctx.structure.sentences:
         labelled = CONTACT_LABEL.match(sentence.text)
         if labelled:
@@ -118,33 +119,106 @@ def contacts(ctx: Context) -> None:
                                               "contact", None),
                                ctx.evidence(sentence, "kg.people.v1"))
     lines = ctx.structure.in_section("contacts")
+    heading: tuple[Organization, str] | None = None  # over the lines up to a blank one
+    taken: set[int] = set()  # lines read as a contact's organisation
     for index, sentence in enumerate(lines):
+        if index and blank_line_between(ctx.text, lines[index - 1], sentence):
+            heading = None
+        if index in taken:
+            continue
+        over = heading or (None, "")
         inline = LABELLED_CONTACT.match(sentence.text)
         if inline and not is_agency(inline.group("name")):
             details = inline.group("details") or ""
-            org = contact_org(details)
             title = CONTACT_DETAILS.split(details)[0].strip(" ,")  # up to the phone or e-mail
-            role = title if title and is_title(title) else "contact"
+            org = contact_org(details) or named_org(title)
+            role = title if title and is_title(title) else over[1] or "contact"
             ctx.extraction.add(RoleAssignment(resolve_name(ctx, inline.group("name")),
-                                              role, org or ctx.issuer),
+                                              role, org or over[0] or ctx.issuer),
                                ctx.evidence(sentence, "kg.people.v1"))
             continue
-        name, role = contact_name(sentence.text)
-        if not name:
+        names = listed_names(sentence.text)
+        if not names:
+            heading = organization_heading(sentence.text) or heading
             continue
+        role = names[0][1] if len(names) == 1 else ""
         org = contact_org(role) if role and not is_title(role) else None
         role = role if org is None else ""
-        for following in lines[index + 1:index + 4] if org is None else ():
-            if contact_name(following.text)[0] or CONTACT_RE.match(following.text):
-                break  # the next contact, or the next group of them
+        for at in range(index + 1, min(index + 4, len(lines))) if org is None else ():
+            following = lines[at]
+            if CONTACT_RE.match(following.text) or (
+                    over[0] and blank_line_between(ctx.text, lines[at - 1], following)):
+                break  # the next group of contacts
+            if contact_name(following.text)[0]:  # the next contact, or an agency's name
+                org = spelled_by_address(following.text, lines[at + 1:at + 3])
+                taken.update([at] if org else [])
+                break
             if not role and is_title(following.text):
                 role = following.text.strip()
                 continue
             org = contact_org(following.text)
             if org:
                 break
-        ctx.extraction.add(RoleAssignment(name, role or "contact", org or ctx.issuer),
-                           ctx.evidence(sentence, "kg.people.v1"))
+        for each, _ in names:
+            ctx.extraction.add(RoleAssignment(each, role or over[1] or "contact",
+                                              org or over[0] or ctx.issuer),
+                               ctx.evidence(sentence, "kg.people.v1"))
+
+
+def blank_line_between(text: str, before, after) -> bool:
+    return bool(re.search(r"\n[ \t]*\n", text[before.end:after.start]))
+
+
+def listed_names(line: str) -> list[tuple[str, str]]:
+    """The people a contacts line names: one (with a title or agency after a comma), or
+    several with nothing else (`Jane Roe / John Doe`, `Jane Roe and John Doe`)."""
+    parts = re.split(r"\s+(?:/|and|&)\s+|\s*;\s*", line.strip())
+    if len(parts) > 1:
+        found = [contact_name(part) for part in parts]
+        if all(name and not role for name, role in found):
+            return found
+    name, role = contact_name(line)
+    return [(name, role)] if name else []
+
+
+def named_org(text: str) -> Organization | None:
+    """`Real Chemistry` among a labelled contact's details: a capitalised name that is no
+    title is the agency the contact works for."""
+    for part in re.split(r"\s*,\s*", text):
+        if ORG_PHRASE.fullmatch(part) and not is_title(part) and not CONTACT_RE.match(part):
+            return Organization(part, is_company=True)
+    return None
+
+
+ORG_PHRASE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|of|and|de|la)){0,5}")
+# `Fjord Securities (Nominated Adviser and Joint Broker)`: an organisation over its people
+HEADING_ROLE = re.compile(r"^(?P<org>[^()]{3,80}?)\s*\((?P<role>[^()]{3,60})\)\s*$")
+
+
+def organization_heading(line: str) -> tuple[Organization, str] | None:
+    """(organisation, role) of a line that names an organisation alone, with the role its
+    people have in parentheses."""
+    match = HEADING_ROLE.match(line.strip())
+    text, role = (match.group("org"), match.group("role")) if match else (line.strip(), "")
+    if re.search(r"@|\d{3}|:", text) or is_title(text) or CONTACT_RE.match(text):
+        return None
+    names = organization_names(text)
+    if names and names[0][0] <= 1 and len(text) - names[0][1] <= 6:  # a suffix may follow
+        return Organization(text, is_company=True), role
+    if is_agency(text) or (match and ORG_PHRASE.fullmatch(text)):
+        return Organization(text, is_company=True), role
+    return None
+
+
+def spelled_by_address(line: str, after) -> Organization | None:
+    """`Cannings Purple` over `kate@canningspurple.example`: a name-shaped line that the
+    e-mail domain below it spells is the contact's agency, not a second person."""
+    key = re.sub(r"[^a-z]", "", line.lower())
+    for sentence in after:
+        for domain in re.findall(r"@([\w.-]+)", sentence.text):
+            if len(key) >= 5 and key in re.sub(r"[^a-z]", "", domain.lower()):
+                return Organization(line.strip(), is_company=True)
+    return None
 
 
 def contact_name(line: str) -> tuple[str, str]:
@@ -152,8 +226,9 @@ def contact_name(line: str) -> tuple[str, str]:
     title or agency after a comma; ("", "") for any other line (a title, an organisation,
     details)."""
     match = CONTACT_NAME.match(line) or CONTACT_NAME_ROLE.match(line)
-    if not match or AGENCY.match(match.group("name")) or DEPARTMENT.match(match.group("name")) \
-            or TITLE_LINE.search(match.group("name")) or organization_names(match.group("name")):
+    name = match.group("name") if match else ""
+    if not match or CONTACT_RE.match(line) or AGENCY.match(name) or DEPARTMENT.match(name) \
+            or TITLE_LINE.search(name) or organization_names(name):
         return "", ""
     role = (match.groupdict().get("role") or "").strip(" ,")
     if role and not is_title(role) and contact_org(role) is None:
