@@ -15,7 +15,11 @@ LOWER = "a-zà-öø-ÿ"
 # `MacLeod`, `McKay`, `O’Brien`, `DiNapoli`: a surname prefix before a capital
 NAME_WORD = (rf"(?:(?:Mc|Mac|O['’]|D['’]|Di|De|La|Le|Van)(?=[{UPPER}]))?[{UPPER}][{LOWER}]+"
              rf"(?:[-'’][{UPPER}]?[{LOWER}]+)?")
-NAME = (rf"(?:(?:Dr|Prof|Professor|professor|Mr|Ms|Mrs)\.?\s+)?{NAME_WORD}(?:\s+[{UPPER}]\.)?"
+# a headline's verb is no first name (`Acme Names Jane Roe Chief Financial Officer`)
+HEADLINE_VERB = (r"(?:Names|Appoints|Promotes|Welcomes|Hires|Elects|Adds|Taps|Announces|"
+                 r"Strengthens|Expands|Reports|Joins|Bolsters)\b")
+NAME = (rf"(?:(?:Dr|Prof|Professor|professor|Mr|Ms|Mrs)\.?\s+)?(?!{HEADLINE_VERB}){NAME_WORD}"
+        rf"(?:\s+[{UPPER}]\.)?"
         rf"(?:\s+(?:van|de|von|der|da|di|le|la|del)(?:\s+der)?)?(?:\s+{NAME_WORD}){{1,2}}")
 CREDENTIALS = r"(?:,?\s*(?:Ph\.?\s?D\.?|M\.?\s?D\.?|MBA|M\.?B\.?A\.?|Pharm\.?\s?D\.?|J\.?D\.?|" \
               r"R\.?N\.?|FRCP|MSc|M\.?S\.?|DVM|MPH|Jr\.?|Sr\.?|III|II|" \
@@ -27,7 +31,7 @@ ROLE_WORDS = re.compile(
     r"chair(?:man|woman|person)?|head|vice|vp|svp|evp|professor|investigator|manager|partner|"
     r"scientist|physician|executive|member|analyst|counsel|editor|author|contact|lead|leader|"
     r"principal|fellow|advisor|adviser|consultant|secretary|treasurer|oncologist|surgeon|"
-    r"chief|relations|dean|chairman|owner|general|academician)\b", re.IGNORECASE)
+    r"chief|relations|dean|chairman|owner|general|academician)s?\b", re.IGNORECASE)
 ATTRIBUTION_AFTER = re.compile(  # initials (`the R.J. Kline Center`) do not end the role
     rf"{SAY}\s*,?\s+(?P<name>{NAME}){CREDENTIALS},\s+"
     rf"(?P<role>(?:[^.“”\"]|(?<=\b[A-Z])\.(?=[A-Z]|\s+[A-Z][a-z])){{3,140}}?)"
@@ -42,7 +46,7 @@ APPOINTED_ROLE = (r"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?"
                   r"(?P<role>[^.,;]{3,80}?)(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
 APPOINTMENT = re.compile(
     rf"(?:(?i:appointment\s+of|appointed|appoints|names|named|welcomes|hired|hires|promoted|"
-    rf"promotion\s+of))\s+(?P<name>{NAME}){CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
+    rf"promotion\s+of|addition\s+of|elected|elects|election\s+of))\s+(?P<name>{NAME}){CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
     + APPOINTED_ROLE)
 ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?"
               r"(?:(?:company|firm)['’]s\s+|(?:its|our)\s+)?"
@@ -62,12 +66,26 @@ TITLE_BEFORE_NAME = re.compile(
     rf"Investigator))\s*,?\s+(?:Dr\.\s+|Prof(?:essor)?\.?\s+)?(?P<name>{NAME}){CREDENTIALS}"
     rf"(?=\s*[,.]|\s+[a-z])")
 SHORT_NAME = rf"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+{NAME_WORD}"
+PAST_ADVERB = r"(?:(?:previously|formerly|most\s+recently|also|earlier)\s+)?"
 IS_ROLE = re.compile(
-    rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS},?\s+(?:is|was|will\s+(?:serve|be)\s+as|"
+    rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS},?\s+{PAST_ADVERB}(?:is|was|will\s+(?:serve|be)\s+as|"
     rf"serves\s+as|"
     rf"served\s+as|has\s+served\s+as|(?:most\s+recently\s+)?served\s+as)\s+"
     rf"(?P<role>(?:the|a|an)?\s*(?i:{ROLE_START})[^.;:“”\"()]{{0,100}}?)"
     rf"(?=,|\.(?:\s|$)|;|\s+(?:and|where|who|since|from)\b|$)")
+# `… joins from Tern Pharmaceuticals, where she served as SVP of Finance`; `Previously, she
+# was a Managing Director at Gullwing Capital`: a past role of the person the text is about
+WHERE_SERVED = re.compile(
+    rf"\bfrom\s+(?P<org>[A-Z][^,;]{{2,60}}?),\s+where\s+(?:she|he|they)\s+{PAST_ADVERB}"
+    rf"(?:served|has\s+served|was|worked)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+    rf"(?P<role>(?i:{ROLE_START})[^.;:()]{{0,80}}?)(?=,|\.(?:\s|$)|;|\s+(?:and|since|from|"
+    rf"where|until)\b|$)")
+PRONOUN_ROLE = re.compile(
+    rf"(?:^|[,;]\s+|\band\s+)(?:(?:Previously|Before\s+that|Earlier|Prior\s+to\s+[^,]{{2,60}}),\s+)?"
+    rf"(?:[Ss]he|[Hh]e|[Tt]hey)\s+{PAST_ADVERB}(?:served|has\s+served|was|held\s+the\s+(?:role|"
+    rf"position)\s+of)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+    rf"(?P<role>(?i:{ROLE_START})[^.;:()]{{0,80}}?\s+(?:at|of|with)\s+[A-Z][^.;:()]{{1,60}}?)"
+    rf"(?=,|\.(?:\s|$)|;|\s+(?:and|since|from|where|until)\b|$)")
 AND_AS_ROLE = re.compile(
     r"^\s+and\s+as\s+(?:an?\s+|the\s+)?(?P<role>[A-Z][^.;:,]{2,60}?)\s+(?:at|of)\s+(?:the\s+)?"
     r"(?:[a-z]+\s+){0,3}(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
@@ -86,7 +104,7 @@ ROLE_IS = re.compile(
     rf"is\s+(?:Dr\.\s+)?(?P<name>{NAME}){CREDENTIALS},?\s+(?P<org>(?:of|at)\s+[^.;]{{3,80}})?")
 JOINED = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS}(?:,[^.]{{0,160}}?,)?\s+(?:has\s+)?(?:joined|will\s+join)\s+"
-    rf"[^.]{{0,40}}?\s+as\s+(?:its\s+|our\s+)?(?:new\s+)?(?P<role>[^.,;]{{3,60}}?)"
+    rf"(?:[^.]|\.(?=,|\s+as\b)){{0,40}}?\s+as\s+(?:its\s+|our\s+)?(?:new\s+)?(?P<role>[^.,;]{{3,60}}?)"
     rf"(?=[.,;]|\s+(?:and|effective|to|where|with|in)\b)")
 ROLE_SPLIT = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Z])")
 INSTITUTION_WORDS = (r"University|Institute|Hospital|Cent(?:er|re)|College|School|Clinic|"
@@ -98,11 +116,13 @@ ROLE_INSTITUTION = re.compile(
 
 
 def people(ctx: Context) -> None:
+    subject = ""  # the person the text is about: whom `she` and `he` refer to
     for sentence in ctx.structure.sentences:
         if sentence.section in ("forward-looking", "contacts", "boilerplate"):
             continue
         seen: set[str] = set()
         if not ROLE_WORDS.search(sentence.text):
+            subject = person_named(ctx, sentence.text) or subject
             continue
         for pattern in PATTERNS:
             for match in pattern.finditer(sentence.text):
@@ -120,7 +140,39 @@ def people(ctx: Context) -> None:
                     if pattern is APPOINTMENT:
                         also_appointed(ctx, sentence, match.end(), seen)
         name_lists(ctx, sentence)
+        subject = person_named(ctx, sentence.text) or subject
+        career_roles(ctx, sentence, subject)
     byline(ctx)
+
+
+def person_named(ctx: Context, text: str) -> str:
+    """The first person the text names whom the document gives a role, by full name or by
+    surname (`Ms. Lind`)."""
+    known = {f.person for f in ctx.extraction.of_type(RoleAssignment)}
+    for match in re.finditer(rf"{NAME}|{SHORT_NAME}", text):
+        name = resolve_name(ctx, match.group(0))
+        if name in known:
+            return name
+    return ""
+
+
+def career_roles(ctx: Context, sentence: Sentence, subject: str) -> None:
+    """Past roles told of the person the text is about (`… joins from X, where she served
+    as …`), and the people an appointment names in pairs."""
+    for pattern in (WHERE_SERVED, PRONOUN_ROLE) if subject else ():
+        for match in pattern.finditer(sentence.text):
+            org = match.group("org") if "org" in pattern.groupindex else None
+            add_person(ctx, sentence, subject, match.group("role"), org)
+    for match in PAIR_APPOINTMENT.finditer(sentence.text):
+        role = singular_role(match.group("role"))
+        for name in (match.group("name"), match.group("second")):
+            add_person(ctx, sentence, resolve_name(ctx, name), role)
+
+
+def singular_role(role: str) -> str:
+    """`independent directors` → `independent director`, `members of the Board` → `member
+    of the Board`: the role each of several people holds."""
+    return re.sub(r"\b(\w{3,}?)s\b(?=\s+(?:of|on)\b|\s*$)", r"\1", role.strip(), count=1)
 
 
 # `the appointment of A as Chief Medical Officer and (of) B as Chief Financial Officer`
@@ -166,17 +218,46 @@ def resolve_name(ctx: Context, name: str) -> str:
     return next((p for p in people_ if p.split()[-1] == bare), bare)
 
 
+# the word a job title ends with: `interim Chief Financial Officer Kari Moe` ends at `Officer`
+ROLE_END = (r"(?i:(?:co-)?(?:officer|ceo|cfo|coo|cmo|cso|cto|cbo|president|founder|"
+            r"chair(?:man|woman|person)?|director|head|executive|advisor|adviser|member|"
+            r"scientist|counsel|secretary|treasurer|controller|partner))")
+# `Dr. Dahl succeeds co-founder Ola Nes`, `She replaces interim CFO Kari Moe`
+SUCCEEDS = re.compile(
+    rf"\b(?:succeeds|succeeding|replaces|replacing|will\s+(?:succeed|replace))\s+(?:the\s+)?"
+    rf"(?P<role>(?:[A-Za-z-]+\s+){{0,5}}?{ROLE_END})\s+(?P<name>{NAME}){CREDENTIALS}"
+    rf"(?=\s*[,.;]|\s+(?:who|as|in|on|at)\b|$)")
+# `said Skua's chief executive, Per Holm`, `said Skua chair Eva Dahl`
+TITLE_POSSESSIVE = re.compile(
+    rf"(?:^|[,;:(]\s*|\b(?:said|and|by|with|added)\s+)(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)"
+    rf"{{0,3}}?)(?:['’]s)?\s+(?P<role>chief\s+executive(?:\s+officer)?|chief\s+[a-z]+\s+officer|"
+    rf"chair(?:man|woman|person)?|president|founder|co-founder|ceo|cfo|coo|cmo|cso)\s*,?\s+"
+    rf"(?P<name>{NAME}){CREDENTIALS}(?=\s*[,.;]|\s+[a-z]|$)")
+# an appointment without `as`: `Acme Names Jane Roe Chief Financial Officer and Appoints
+# John Doe Chief Medical Officer`, `the board named Jane Roe Chief Executive Officer`
+HEADLINE_APPOINTMENT = re.compile(
+    rf"\b(?:Names|Appoints|Promotes|Taps|Hires|Elects|named|appointed|names|appoints)\s+"
+    rf"(?P<name>{NAME}){CREDENTIALS},?\s+"
+    rf"(?:as\s+|to\s+)?(?P<role>(?i:{ROLE_START})[^,;:]{{0,80}}?)"
+    rf"(?=\s+and\s+{HEADLINE_VERB}|\s*[,;:]|\.(?:\s|$)|\s+(?:to|for|as|effective|in)\b|$)")
+# `the addition of Eva Dahl and Jon Berg, M.D., as independent directors`
+PAIR_APPOINTMENT = re.compile(
+    rf"(?i:appointments?|addition|election)\s+of\s+(?P<name>{NAME}){CREDENTIALS}\s+and\s+"
+    rf"(?P<second>{NAME}){CREDENTIALS},?\s+as\s+{APPOINTED_ROLE}")
+
+
 # `Jane Roe has been promoted to Chief Commercial Officer`
 PASSIVE_APPOINTMENT = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS},?\s+(?:has\s+been|have\s+been|was|were|will\s+be|is)\s+"
     rf"(?:appointed|named|promoted|elected)\s+(?:as|to)\s+(?:the\s+role\s+of\s+)?"
     + APPOINTED_ROLE)
 PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT,
-            PASSIVE_APPOINTMENT, ROLE_APPOSITION, TITLE_BEFORE_NAME, IS_ROLE, ROLE_IS, JOINED)
+            HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT, ROLE_APPOSITION, TITLE_BEFORE_NAME,
+            TITLE_POSSESSIVE, IS_ROLE, ROLE_IS, JOINED, SUCCEEDS)
 
 
 # a new role, besides the one the sentence describes
-NEW_ROLE_PATTERNS = (APPOINTMENT, PASSIVE_APPOINTMENT, JOINED)
+NEW_ROLE_PATTERNS = (APPOINTMENT, HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT, JOINED)
 
 
 def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:

@@ -1,0 +1,52 @@
+"""Appointments and the careers they describe: joins, successions, past roles, titles
+before names; texts written for the tests."""
+
+from kg.facts import RoleAssignment
+from tests.conftest import read_text
+
+OPENING = "Skua Bio News\n\nBOSTON, March 3, 2022 -- Skua Bio, Inc. (Nasdaq: SKUA) "
+
+
+def roles(text: str, headline: str = "Skua Bio News"):
+    extraction = read_text(OPENING.replace("Skua Bio News", headline) + text + "\n")
+    return sorted((r.person, r.role, r.organization.name if r.organization else "")
+                  for r in extraction.of_type(RoleAssignment))
+
+
+def test_a_person_who_joined_the_company_with_a_legal_suffix():
+    assert roles("announced that Nora Lind has joined Skua Bio, Inc. as Chief Financial "
+                 "Officer.") == [("Nora Lind", "Chief Financial Officer", "Skua Bio, Inc.")]
+
+
+def test_past_roles_where_she_served_and_previously_held():
+    assert roles("named Nora Lind Chief Financial Officer. Ms. Lind joins from Tern "
+                 "Pharmaceuticals, where she served as Senior Vice President of Finance. "
+                 "Previously, she was a Managing Director at Gullwing Capital. Per Holm "
+                 "previously served as Vice President at Osprey Therapeutics.") == [
+        ("Nora Lind", "Chief Financial Officer", "Skua Bio, Inc."),
+        ("Nora Lind", "Managing Director", "Gullwing Capital"),
+        ("Nora Lind", "Senior Vice President of Finance", "Tern Pharmaceuticals"),
+        ("Per Holm", "Vice President", "Osprey Therapeutics")]
+
+
+def test_a_headline_that_names_two_appointees_without_as():
+    assert roles("announced the changes.", headline="Skua Bio Names Nora Lind Chief Financial "
+                 "Officer and Appoints Per Holm Chief Medical Officer") == [
+        ("Nora Lind", "Chief Financial Officer", "Skua Bio, Inc."),
+        ("Per Holm", "Chief Medical Officer", "Skua Bio, Inc.")]
+
+
+def test_titles_before_the_name_with_the_company_first():
+    assert roles("reported results, said Skua's chief executive, Per Holm. \"We grew,\" said "
+                 "Skua chair Eva Dahl.") == [("Eva Dahl", "chair", "Skua Bio, Inc."),
+                                             ("Per Holm", "chief executive", "Skua Bio, Inc.")]
+
+
+def test_two_people_added_as_directors_and_the_people_a_successor_replaces():
+    assert roles("announced the addition of Eva Dahl and Jon Berg, M.D., as independent "
+                 "directors. Dr. Dahl succeeds co-founder Ola Nes, Ph.D., who will remain an "
+                 "advisor. She replaces interim Chief Financial Officer Kari Moe.") == [
+        ("Eva Dahl", "independent director", "Skua Bio, Inc."),
+        ("Jon Berg", "independent director", "Skua Bio, Inc."),
+        ("Kari Moe", "interim Chief Financial Officer", "Skua Bio, Inc."),
+        ("Ola Nes", "co-founder", "Skua Bio, Inc.")]
