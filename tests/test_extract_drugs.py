@@ -211,3 +211,12 @@ def test_money_in_a_currency_code_is_not_a_drug():
     rows = developed(OPENING + "reported cash of CHF 148.6 million and SEK 12 million; KT-555 "
                      "remains in a Phase 2 trial.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-555")]
+
+
+def test_generic_names_of_newer_stems_and_of_any_stem_before_their_code():
+    rows = developed(OPENING + "announced that the FDA granted Orphan Drug Designation to "
+                     "sparsentan for IgA nephropathy. Kestrel is also developing efruxifermin "
+                     "and larvocitug. Separately, celvaprant (KT-1187) entered a Phase 2 trial; "
+                     "the inhibitor (KT-2200) is preclinical.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", name) for name in
+                    ("KT-2200", "celvaprant", "efruxifermin", "larvocitug", "sparsentan")]

@@ -12,6 +12,7 @@ from kg.extract.companies import LEGAL_SUFFIX
 from kg.extract.context import Context, DrugMention
 from kg.extract.lexicon import element_symbols
 from kg.facts import Drug, DrugDevelopment, Organization
+from kg.names import common_words
 
 CODE = re.compile(
     r"(?<![\w\-\]/.])(?P<code>(?:\[\d{2,3}[A-Z][a-z]?\]|\d{2,3}[A-Z][a-z]?[- ]|"
@@ -308,7 +309,8 @@ CONTEXT_NAME = re.compile(
 
 
 def context_names(text: str, tickers: set[str]) -> list[Candidate]:
-    """Made-up names the sentence uses as drugs: `a dose of Xyzimab-A`, `XYZ was given`."""
+    """Made-up names the sentence uses as drugs: `a dose of Xyzimab-A`, `XYZ was given`,
+    and a generic name before its code, `celvaprant (MG-1187)`, whatever its stem."""
     out = []
     for match in CONTEXT_NAME.finditer(text):
         group = "a" if match.group("a") else "b"
@@ -316,7 +318,40 @@ def context_names(text: str, tickers: set[str]) -> list[Candidate]:
         if name.upper() in tickers or code_prefix(name) in not_drug_prefixes():
             continue
         out.append(Candidate(name, match.start(group), match.end(group), "brand"))
+    for match in NAME_BEFORE_CODE.finditer(text):
+        code = CODE.match(text, match.end())
+        if code and is_code_name(code.group("code"), tickers) and is_generic_shaped(
+                match.group("name")) and not is_inn(match.group("name")) \
+                and not MODIFIER.match(" " + match.group("name").lower()):
+            out.append(Candidate(match.group("name"), match.start("name"), match.end("name"),
+                                 "generic"))
     return out
+
+
+NAME_BEFORE_CODE = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][a-z]{6,24})\s+\((?=[A-Z\[\d])")
+# the words a release puts before a code that are no drug's name (`an inhibitor (AB-1)`)
+DESCRIPTOR = re.compile(
+    r"(?:inhibitor|antibody|antibodies|agonist|antagonist|conjugate|candidate|compound|molecule|"
+    r"therapy|therapeutic|vaccine|degrader|modulator|programme|program|product|formulation|"
+    r"peptide|protein|enzyme|analog|analogue|treatment|tablet|capsule|injection|solution|"
+    r"infusion|ligand|radioligand|radiopharmaceutical|construct|oligonucleotide|biologic|"
+    r"biosimilar|blocker|activator|engager|medicine|implant|platform|technology|suspension|"
+    r"vector|bispecific|nanobody|fragment|receptor|prodrug|combination|regimen|version|"
+    r"variant|portfolio|pipeline|partner|collaboration|company|subsidiary|affiliate|asset|"
+    r"agent|drug|trial|study|cohort|therapies|candidates|compounds|molecules|products|"
+    r"programs|vaccines|assets|designation|approval|application|submission|study)",
+    re.IGNORECASE)
+ENGLISH_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ed|ics|ogy|ship|ies|ally|ward|"
+                            r"wise|able|ible|ful|less|ous|ive|ism|ist)$")
+
+
+def is_generic_shaped(word: str) -> bool:
+    """A lower-case word that may be a drug's generic name: no descriptor, no English
+    ending, not a word of the shared vocabulary."""
+    lower = word.lower()
+    return (word[1:].islower() and not DESCRIPTOR.fullmatch(lower)
+            and not ENGLISH_ENDING.search(lower) and lower not in NOT_INN
+            and lower not in common_words())
 
 
 # `the X platform`, and `the X bispecific platform`: up to two lower-case descriptive words
@@ -434,6 +469,11 @@ def make_drug(forms: list[tuple[int, str, str]]) -> Drug:
 POSSESSIVE_BEFORE = re.compile(
     r"(?:\b(?:its|our|their|lead|investigational|proprietary|company['’]s|[A-Z]\w+['’]s?)"
     r"(?:\s+[\w-]+){0,3}\s*,?\s*$)")
+# `granted Orphan Drug Designation to sparsentan`, `is also developing ralufermin`: a name
+# the release gives a regulatory status or says it develops
+OWN_ACTION_BEFORE = re.compile(r"\b(?:designations?|status|review|voucher)\s+(?:to|for)\s+$|"
+                               r"\b(?:is|are|also|currently|now)\s+(?:\w+\s+)?(?:developing|"
+                               r"advancing|evaluating|commercializing)\s+$", re.IGNORECASE)
 STUDY_OF_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies)|doses?|dosing|"
                              r"patients?\s+(?:treated|given))\s+(?:of|with)\s+$", re.IGNORECASE)
 COMPARATOR_BEFORE = re.compile(r"(?:combination with|combined with|plus|versus|vs\.?|compared "
@@ -458,11 +498,26 @@ def owned_drugs(ctx: Context) -> set[str]:
             if POSSESSIVE_BEFORE.search(before) or sentence.section == "headline" \
                     or STUDY_OF_BEFORE.search(before):
                 owned.add(mention.drug.name)
+            elif OWN_ACTION_BEFORE.search(before):  # `is developing X and Y`: both
+                owned.update(m.drug.name for m in coordinated(sentence, ctx.mentions_in(sentence),
+                                                              mention))
         for name in appositive_names(sentence.text, set()):
             drug = ctx.drugs.get(iris.drug_key(name))
             if drug:
                 owned.add(drug.name)
     return owned
+
+
+def coordinated(sentence, mentions: list[DrugMention], first: DrugMention
+                ) -> list[DrugMention]:
+    """The mention and those listed with it after it (`X, Y and Z`)."""
+    out = [first]
+    for mention in mentions:
+        if mention.start > out[-1].end and re.fullmatch(
+                r"[\s®™]*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)",
+                sentence.text[out[-1].end - sentence.start:mention.start - sentence.start]):
+            out.append(mention)
+    return out
 
 
 def focus_drug(ctx: Context) -> Drug | None:
