@@ -12,7 +12,6 @@ from kg.extract.companies import LEGAL_SUFFIX
 from kg.extract.context import Context, DrugMention
 from kg.extract.lexicon import element_symbols
 from kg.facts import Drug, DrugDevelopment, Organization
-from kg.names import common_words
 
 CODE = re.compile(
     r"(?<![\w\-\]/.])(?P<code>(?:\[\d{2,3}[A-Z][a-z]?\]|\d{2,3}[A-Z][a-z]?[- ]|"
@@ -352,6 +351,13 @@ def is_generic_shaped(word: str) -> bool:
     return (word[1:].islower() and not DESCRIPTOR.fullmatch(lower)
             and not ENGLISH_ENDING.search(lower) and lower not in NOT_INN
             and lower not in common_words())
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The vocabulary's common words (`kg/vocab/common_words.tsv`), read here rather than
+    through kg.names, which is not part of reading a document."""
+    return frozenset(row["word"] for row in vocab.table("common_words"))
 
 
 # `the X platform`, and `the X bispecific platform`: up to two lower-case descriptive words
