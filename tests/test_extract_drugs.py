@@ -220,3 +220,12 @@ def test_generic_names_of_newer_stems_and_of_any_stem_before_their_code():
                      "the inhibitor (KT-2200) is preclinical.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", name) for name in
                     ("KT-2200", "celvaprant", "efruxifermin", "larvocitug", "sparsentan")]
+
+
+def test_disease_acronyms_payloads_and_capitalised_trial_names_are_not_drugs():
+    rows = developed(OPENING + "announced that KT-555 is in the Phase 2 HORIZON trial in "
+                     "idiopathic pulmonary fibrosis (IPF) and holds Orphan Drug Designation "
+                     "for the treatment of IPF and of AML. KT-610 carries SN-38. Enrollment in "
+                     "HORIZON is complete.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-555"), ("Kestrel Therapeutics, Inc.",
+                                                              "KT-610")]

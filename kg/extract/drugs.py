@@ -195,15 +195,20 @@ def is_trial_name(text: str, end: int, code: str) -> bool:
 
 
 def trial_names(sentences, tickers: set[str]) -> set[str]:
-    """Codes that only ever name a study (`ABC-101 trial`, `ABC-101, a Phase 2 study`)."""
+    """Codes that only ever name a study (`ABC-101 trial`, `ABC-101, a Phase 2 study`), and
+    names in capitals that once do (`the CASCADE trial`)."""
     followed: dict[str, list[bool]] = {}
+    capitals: set[str] = set()  # a name in capitals named once as a study is the study's
     for sentence in sentences:
         for cand in candidates(sentence.text, tickers):
             if cand.kind == "code":
                 key = iris.drug_key(cand.text)
                 followed.setdefault(key, []).append(
                     bool(TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60])))
-    return {key for key, flags in followed.items() if all(flags)}
+            elif cand.kind == "brand" and cand.text.isupper() and cand.text.isalpha() \
+                    and TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60]):
+                capitals.add(iris.drug_key(cand.text))  # `the CASCADE trial`
+    return {key for key, flags in followed.items() if all(flags)} | capitals
 
 
 def doubled(accepted: set[str]) -> set[str]:
@@ -248,7 +253,8 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     sentences = [s for s in ctx.structure.sentences if s.section not in SKIP_SECTIONS]
     accepted = accepted_names(sentences, tickers)
     accepted -= trial_names(sentences, tickers) | named_after_drugs(accepted) | doubled(accepted)
-    accepted -= {iris.drug_key(short) for short in organization_acronyms(ctx.acronyms)}
+    accepted -= {iris.drug_key(short) for short in organization_acronyms(ctx.acronyms)
+                 | disease_acronyms(ctx.acronyms)} | payload_keys()
     accepted -= organization_heads(ctx.text)
     groups = alias_groups(sentences, tickers, accepted)
     names = known_names(groups)
@@ -269,6 +275,22 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     ctx.focus_drug = focus_drug(ctx)
     if ctx.focus_drug:
         ctx.owned.add(ctx.focus_drug.name)
+
+
+@cache
+def payload_keys() -> frozenset[str]:
+    """The cytotoxic payloads the vocabulary names (`SN-38`, `DM1`, `DXd`): what a conjugate
+    carries, not a drug of its own."""
+    return frozenset(iris.drug_key(name) for row in vocab.table("cytotoxic_agents")
+                     for name in (row["label"], *row["names"].split("|")) if name)
+
+
+def disease_acronyms(acronyms: dict[str, str]) -> set[str]:
+    """Acronyms the document defines for a disease (`idiopathic pulmonary fibrosis (IPF)`,
+    `limb-girdle muscular dystrophy type 2E (LGMD2E)`): never drug names."""
+    from kg.extract.indications import HEAD
+
+    return {short for short, long_form in acronyms.items() if HEAD.search(long_form)}
 
 
 def organization_acronyms(acronyms: dict[str, str]) -> set[str]:
@@ -314,7 +336,8 @@ def context_names(text: str, tickers: set[str]) -> list[Candidate]:
     for match in CONTEXT_NAME.finditer(text):
         group = "a" if match.group("a") else "b"
         name = match.group(group)
-        if name.upper() in tickers or code_prefix(name) in not_drug_prefixes():
+        if name.upper() in tickers or code_prefix(name) in not_drug_prefixes() \
+                or name in vocabulary_acronyms():  # `for the treatment of AML`
             continue
         out.append(Candidate(name, match.start(group), match.end(group), "brand"))
     for match in NAME_BEFORE_CODE.finditer(text):
