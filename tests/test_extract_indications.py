@@ -42,3 +42,12 @@ def test_one_word_diseases_by_their_medical_suffix():
 def test_common_words_with_a_disease_suffix_are_no_indications():
     assert texts("Its diagnosis, prognosis and apoptosis data from academia show empathy.") \
         == []
+
+
+def test_subtypes_hyphenated_names_and_skin_and_lung_diseases():
+    found = [i.text for i in indications_in(
+        "It treats primary hyperoxaluria type 3, alpha-mannosidosis, glycogen storage disease "
+        "type Ia, chronic hand eczema and hospital-acquired bacterial pneumonia.")]
+    assert found == ["primary hyperoxaluria type 3", "alpha-mannosidosis",
+                     "glycogen storage disease type Ia", "chronic hand eczema",
+                     "hospital-acquired bacterial pneumonia"]

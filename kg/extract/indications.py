@@ -18,19 +18,21 @@ HEADS = (
     r"encephalopathy|epilepsy|seizures|anemia|anaemia|thrombocytopenia|neutropenia|"
     r"GvHD|GVHD|aGvHD|cGvHD|NSCLC|SCLC|AML|MDS|CLL|DLBCL|HCC|PDAC|mCRPC|ALS|DMD|NASH|MASH|IPF|"
     r"OA|adenocarcinomas?|myelofibrosis|retinopathy|neuropathy|nephropathy|cardiomyopathy|"
-    r"dementia|lupus|ischemia|stroke|injury|inflammation|pain"
+    r"dementia|lupus|ischemia|stroke|injury|inflammation|pain|eczema|pneumonia|acne|gout|"
+    r"migraine|urticaria|alopecia|vitiligo|rosacea|schizophrenia|insomnia|sepsis|nodularis"
 )
 # One-word disease names by their medical suffix (`cholangiocarcinoma`, `uveitis`,
-# `amyloidosis`, `phenylketonuria`, `achondroplasia`, `hemophilia`, `hyperinsulinism`), less
+# `amyloidosis`, `phenylketonuria`, `achondroplasia`, `hemophilia`, `hyperinsulinism`,
+# `alpha-mannosidosis`), less
 # the common words that share one (`diagnosis`, `academia`, `empathy`)
 SUFFIXED = (r"(?!(?:diagnos|prognos|apoptos|osmos|hypnos|mitos|meios|symbios|necros|"
             r"academ|empath|sympath|telepath)\w*)"
-            r"[A-Za-z][a-z]{2,}(?:carcinoma|blastoma|sarcoma|glioma|cytoma|thelioma|ngioma|"
+            r"(?:[A-Za-z]{2,8}-)?[A-Za-z][a-z]{2,}(?:carcinoma|blastoma|sarcoma|glioma|cytoma|thelioma|ngioma|"
             r"denoma|itis|pathy|pathies|uria|plasia|philia|emia|aemia|osis|oses|iasis)s?|"
             r"(?:[Hh]yper|[Hh]ypo)[a-z]{3,}ism")
 HEAD = re.compile(rf"(?<![\w-])(?:{HEADS}|{SUFFIXED})(?![\w-])")
 NOT_INDICATION_AFTER = re.compile(
-    r"^\s*(?:cells?|microenvironment|growth|types?|antigens?|targeting|stem|models?|"
+    r"^\s*(?:cells?|microenvironment|growth|types?(?!\s+(?:\d|[IVX]+[a-z]?\b))|antigens?|targeting|stem|models?|"
     r"lines?|biology|research|centers?|centres?|institute|society|foundation|associations?|"
     r"care|burden|awareness|specialists?|drugs?|therap(?:y|ies)|treatments?|progression|"
     r"regression|volume|reduction|samples?|tissue|killing|immunity|specific)\b", re.IGNORECASE)
@@ -154,12 +156,16 @@ def phrase_at(text: str, head: re.Match) -> list[Indication]:
 
 
 def extend_right(text: str, end: int) -> int:
-    """Keep `of the knee`, `(NSCLC)` after the head."""
+    """Keep `of the knee`, `type 2E`, `(NSCLC)` after the head."""
     rest = text[end:]
     match = re.match(r"^\s+of\s+the\s+(?:knee|hip|liver|lung|breast|skin|brain|pancreas|"
                      r"prostate|bladder|kidney|colon|head and neck)\b", rest)
     if match:
         end += match.end()
+        rest = text[end:]
+    subtype = re.match(r"^\s+type\s+(?:\d{1,2}[A-Za-z]?|[IVX]{1,4}[a-z]?)\b", rest)
+    if subtype:  # `primary hyperoxaluria type 3`, `glycogen storage disease type Ia`
+        end += subtype.end()
         rest = text[end:]
     acronym = re.match(r"^\s*\((?:[A-Za-z0-9/\-]{2,12})\)", rest)
     return end + acronym.end() if acronym else end
