@@ -31,3 +31,11 @@ def test_changes_on_placebo_in_risks_or_in_the_market_are_not_results():
     assert outcomes("reported PL-505 data in patients. Placebo reduced serum uric acid by 6%. "
                     "High uric acid increases the risk of gout flares by 40%. Shares rose by "
                     "12% and enrollment increased by 20%.") == []
+
+
+def test_a_measure_that_was_reduced_from_baseline_in_each_arm():
+    assert outcomes("reported PL-505 data in patients: alanine aminotransferase (ALT) was "
+                    "reduced from baseline by 38% and 47% in the 25 mg and 50 mg arms, "
+                    "respectively.") == [
+        ("25 mg", "reduction in alanine aminotransferase (ALT)", Decimal("38"), "%"),
+        ("50 mg", "reduction in alanine aminotransferase (ALT)", Decimal("47"), "%")]

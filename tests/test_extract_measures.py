@@ -338,3 +338,11 @@ def test_baseline_values_and_adverse_events_are_not_results():
     assert outcomes("reported PL-505 data. Mean baseline HbA1c was 8.1% in patients given "
                     "PL-505. Injection site reactions, all mild, occurred in 6% of "
                     "participants treated with PL-505.") == []
+
+
+def test_a_paragraph_of_results_after_the_studys_paragraph_is_the_studys():
+    assert outcomes("reported data from the Phase 2 trial of PL-505.\n\nThe objective "
+                    "response rate was 41%, and the disease control rate was 90%.\n\nThe "
+                    "company's revenue was 12% higher.") == [
+        ("", "disease control rate", Decimal("90"), "%"),
+        ("", "objective response rate", Decimal("41"), "%")]

@@ -50,6 +50,11 @@ FRAMES = (
                rf"(?!(?:the|a|an)\b){MEASURE}\s+(?:levels?\s+)?"
                rf"(?P<verb>fell|declined|dropped|decreased|rose|increased|improved)\s+"
                rf"(?:by\s+)?{QUALIFIER}(?={SIGNED})", re.IGNORECASE),
+    # `ALT was reduced from baseline by 38%`
+    re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas|where)\s+|\b(?:the|a|an)\s+)"
+               rf"(?!(?:the|a|an)\b){MEASURE}\s+(?:was|were)\s+(?:significantly\s+)?"
+               rf"(?P<verb>{LOWER}|{RAISE}|{BETTER})\s+(?:from\s+baseline\s+)?by\s+{QUALIFIER}"
+               rf"(?={SIGNED})", re.IGNORECASE),
     # `a 54% reduction in LDL cholesterol`
     re.compile(rf"(?={SIGNED}\s*(?:{UNIT})\s+{CHANGE_NOUN}\s+(?:from\s+baseline\s+)?in\s)",
                re.IGNORECASE),
@@ -136,7 +141,7 @@ def change_noun(match: re.Match) -> str:
 def endpoint_phrase(noun: str, measure: str) -> str:
     """`reduction in mean urinary oxalate`, or nothing when the measure is no measure of
     patients (a risk, a price, an adverse event)."""
-    measure = re.sub(r"\s+(?:from\s+baseline|levels?)$", "", " ".join(measure.split()))
+    measure = re.sub(r"(?:^|\s+)(?:from\s+baseline|levels?)$", "", " ".join(measure.split()))
     measure = re.sub(r"^(?:the|their|its|patients[’']?)\s+", "", measure, flags=re.IGNORECASE)
     words = measure.split()
     if not 1 <= len(words) <= 8 or NOT_A_MEASURE.search(measure) or is_safety(measure):

@@ -374,6 +374,10 @@ def outcomes(ctx: Context) -> None:
         elif listing and topic_paragraph is not None \
                 and sentence.paragraph in (topic_paragraph, topic_paragraph + 1):
             topic_paragraph = sentence.paragraph  # `As of the cutoff:` then one result a line
+        elif topic_paragraph is not None and sentence.paragraph == topic_paragraph + 1 \
+                and REPORTED.search(sentence.text) and endpoints_in(sentence.text) \
+                and not BACKGROUND.search(sentence.text):
+            topic_paragraph = sentence.paragraph  # a paragraph of results after the study's
         elif sentence.paragraph != topic_paragraph or not REPORTED.search(sentence.text):
             listing = False
             continue  # `The ORR was 62%.` counts after its paragraph named the study
@@ -524,6 +528,10 @@ TRIAL_CONTEXT = re.compile(r"\b(?:patients?|participants?|subjects?|cohorts?|arm
                            re.IGNORECASE)
 # A result is reported in the past; `the five-year survival rate for this cancer is 28%` is
 # what the disease does, not what a study found.
+# words of a paragraph about a disease or other medicines, not about the study's results
+BACKGROUND = re.compile(r"\b(?:population|medicines|therapies|treatments|drugs|typically|"
+                        r"historically|usually|generally|literature|expected|standard)\b",
+                        re.IGNORECASE)
 REPORTED = re.compile(r"\b(?:was|were|achieved|showed|demonstrated|observed|reached|improved|"
                       r"reduced|decreased|increased)\b", re.IGNORECASE)
 NOT_A_RESULT_AFTER = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:cut-?off|follow-?up)\b",
