@@ -221,6 +221,9 @@ SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|[.!?]+
 def split_sentences(text: str, start: int, end: int, section: str, paragraph: int
                     ) -> list[Sentence]:
     """Split one line into sentences, not breaking after abbreviations, initials or decimals."""
+    bullet = BULLET.match(text, start, end)
+    if bullet and (start == 0 or text[start - 1] == "\n"):
+        start = bullet.end()  # a line's bullet is no part of its sentence
     out, cursor = [], start
     line = text[start:end]
     for match in SENTENCE_END.finditer(line):
@@ -253,6 +256,9 @@ def is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
 
 LABELLED_BEFORE = re.compile(r"\b(?:[Cc]ohorts?|[Aa]rms?|[Pp]arts?|[Gg]roups?|[Ll]evels?|[Tt]ype|"
                              r"[Cc]lass|[Gg]rade|[Ss]tage|[Pp]hase|[Vv]itamin|[Ff]actor)\s$")
+
+
+BULLET = re.compile(r"(?:[-–—•*▪●◦]|\d{1,2}[.)])[ \t]+(?=\S)")  # `- `, `• `, `1. ` opening a line
 
 
 def make_sentence(text: str, start: int, end: int, section: str, paragraph: int) -> Sentence:
