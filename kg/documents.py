@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.html_text import html_to_text
+from kg.text_tables import piped_tables
 from kg.unwrap import unwrapped
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -83,7 +84,9 @@ def document_from_bytes(name: str, data: bytes, *, where: str = "") -> Document:
     elif suffix in {".md", ".markdown"}:
         text = markdown_to_text(text)
     else:
-        text = unwrapped(normalise(text))  # plain text: a fixed-width copy, one line a paragraph
+        # plain text: tables laid out with spaces keep their cells; a fixed-width copy is
+        # unwrapped to one line a paragraph
+        text = unwrapped(normalise(piped_tables(text)))
     text = normalise(text)
     if not text.strip():
         raise KgError(f"{where}: no text in file")

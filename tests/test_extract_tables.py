@@ -45,3 +45,15 @@ def test_cells_are_kept_apart_and_a_row_stays_one_line():
                                           "48%</td></tr></table></article></body></html>"
                                           ).encode()).text
     assert "ORR | 29% | 48%" in text.split("\n")
+
+
+def test_a_space_aligned_table_of_tumour_type_cohorts():
+    text = ("Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover Therapeutics, Inc. "
+            "(Nasdaq: PLVR) today reported Phase 2 results for PL-505 by cohort:\n\n"
+            "  Tumour type          Evaluable   ORR          Median DoR\n"
+            "  Gastric cancer       18          44% (8/18)   8.1 months\n"
+            "  Biliary tract cancer  20         35% (7/20)   not reached\n")
+    assert outcomes("r.txt", text) == [
+        ("Biliary tract cancer", "objective response rate", Decimal("35"), "%"),
+        ("Gastric cancer", "duration of response", Decimal("8.1"), "months"),
+        ("Gastric cancer", "objective response rate", Decimal("44"), "%")]

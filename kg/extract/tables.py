@@ -13,6 +13,7 @@ import re
 
 from kg.extract import lexicon
 from kg.extract.context import Context
+from kg.extract.indications import indications_in
 from kg.extract.measures import TABLE_CELLS, add_outcome, cohort_mentions, decimal, unit_fits
 from kg.sections import Sentence
 
@@ -44,12 +45,17 @@ def rows_of(ctx: Context) -> list[list[tuple[Sentence, list[str]]]]:
 
 
 def cohort_label(cell: str) -> str:
-    """`Cohort A 80 mg (n=24)` → A; `1` → 1; `Overall` → ""."""
+    """`Cohort A 80 mg (n=24)` → A; `1` → 1; `Ovarian cancer` → itself; `Overall` → ""."""
     found = cohort_mentions(cell)
     if found:
         return found[0][1]
     bare = LABEL.match(cell.strip())
-    return bare.group("label") if bare else ""
+    if bare:
+        return bare.group("label")
+    named = indications_in(cell)  # `Endometrial cancer`: a basket trial's cohort by its tumour
+    text = " ".join(cell.split())
+    return text if named and len(named[0].text) >= len(text) - 12 and len(text.split()) <= 6 \
+        else ""
 
 
 def endpoint_of(cell: str):

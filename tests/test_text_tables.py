@@ -1,0 +1,21 @@
+"""Tables laid out with spaces in plain text; texts written for the tests."""
+
+from kg.text_tables import piped_tables
+
+
+def test_a_space_aligned_table_becomes_rows_of_cells():
+    text = ("Results by cohort:\n\n  Cohort        Patients   DCR\n  Low dose      6          50%"
+            "\n  High dose     8          75% (6/8)\n\nThe end.\n")
+    assert piped_tables(text).split("\n")[2:5] == [
+        "Cohort | Patients | DCR", "Low dose | 6 | 50%", "High dose | 8 | 75% (6/8)"]
+
+
+def test_prose_with_two_spaces_after_a_full_stop_is_no_table():
+    text = ("The trial enrolled 40 patients.  Dosing is complete.\nThe company has 12 staff.  "
+            "It is based in Oslo.\n")
+    assert piped_tables(text) == text
+
+
+def test_a_single_aligned_line_or_a_block_without_figures_is_no_table():
+    text = "Investor Contact      Media Contact\nJane Roe              John Doe\n"
+    assert piped_tables(text) == text
