@@ -57,3 +57,13 @@ def test_a_space_aligned_table_of_tumour_type_cohorts():
         ("Biliary tract cancer", "objective response rate", Decimal("35"), "%"),
         ("Gastric cancer", "duration of response", Decimal("8.1"), "months"),
         ("Gastric cancer", "objective response rate", Decimal("44"), "%")]
+
+
+def test_a_table_of_response_counts_by_cohort():
+    text = ("Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover Therapeutics, Inc. "
+            "(Nasdaq: PLVR) today reported Phase 1 results for PL-505 in leukemia:\n\n"
+            "Cohort | Dose | Complete responses | CR rate\n1 | 100 mg | 2 | 25%\n"
+            "2 | 200 mg | 4 | 50%\n")
+    assert outcomes("r.txt", text) == [
+        ("1", "CR rate", Decimal("25"), "%"), ("1", "complete response", Decimal("2"), "patients"),
+        ("2", "CR rate", Decimal("50"), "%"), ("2", "complete response", Decimal("4"), "patients")]

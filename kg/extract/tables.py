@@ -14,10 +14,19 @@ import re
 from kg.extract import lexicon
 from kg.extract.context import Context
 from kg.extract.indications import indications_in
-from kg.extract.measures import TABLE_CELLS, add_outcome, cohort_mentions, decimal, unit_fits
+from kg.extract.measures import (
+    RESPONSE,
+    TABLE_CELLS,
+    add_outcome,
+    cohort_mentions,
+    decimal,
+    unit_fits,
+)
 from kg.sections import Sentence
 
 MIN_CELLS = 2
+COUNTED = re.compile(rf"^(?:(?:number\s+of\s+)?(?:{RESPONSE})|responders)\s*(?:\(n\))?$",
+                     re.IGNORECASE)
 UNIT_IN_LABEL = re.compile(r"\((?P<u>months?|weeks?|days?|years?|%)\)", re.IGNORECASE)
 LABEL = re.compile(r"^(?:(?:cohorts?|arms?|groups?|parts?|dose\s+levels?)\s+)?"
                    r"(?P<label>[A-Z0-9]{1,3}[a-z]?)$", re.IGNORECASE)
@@ -88,9 +97,13 @@ def table_outcomes(ctx: Context) -> None:
                     continue
                 in_label = UNIT_IN_LABEL.search(endpoint_cell)
                 unit = match.group("u") or (in_label.group("u") if in_label else "")
-                if not unit or not unit_fits(endpoint.key, unit):
+                if not unit and match.group("v").isdigit() and COUNTED.search(endpoint_cell):
+                    unit = "patients"  # `Partial responses | 2`: a count of patients
+                elif not unit or not unit_fits(endpoint.key, unit):
                     continue
                 at = sentence.text.find(cell)
-                term = lexicon.TermMatch(endpoint.key, at, at + len(cell), endpoint.text)
+                name = endpoint.text if unit != "patients" else re.sub(  # as `counts` names it
+                    r"s$", "", " ".join(endpoint.text.lower().split()))
+                term = lexicon.TermMatch(endpoint.key, at, at + len(cell), name)
                 add_outcome(ctx, sentence, term, decimal(match.group("v")), unit,
                             cohort_label(label_cell))
