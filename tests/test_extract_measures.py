@@ -346,3 +346,15 @@ def test_a_paragraph_of_results_after_the_studys_paragraph_is_the_studys():
                     "company's revenue was 12% higher.") == [
         ("", "disease control rate", Decimal("90"), "%"),
         ("", "objective response rate", Decimal("41"), "%")]
+
+
+def test_counts_of_responses_listed_for_each_cohort_or_dose_level():
+    assert outcomes("reported PL-505 data: partial responses were observed in 2 of 9 patients "
+                    "in Cohort 2, 4 of 11 in Cohort 3 and 3 of 12 in Cohort 4.") == [
+        ("2", "partial response", Decimal("2"), "patients"),
+        ("3", "partial response", Decimal("4"), "patients"),
+        ("4", "partial response", Decimal("3"), "patients")]
+    assert outcomes("reported PL-505 data: complete responses were seen in 2 of 4 patients at "
+                    "DL1 and 4 of 7 patients at DL2.") == [
+        ("1", "complete response", Decimal("2"), "patients"),
+        ("2", "complete response", Decimal("4"), "patients")]

@@ -32,6 +32,7 @@ MORE_COHORT = (r"\s*(?:,\s*and|,|and|&)\s*[A-Z0-9]{1,3}\b(?![-–][\w])"
 COHORT_NAMED = re.compile(
     r"\b(?i:cohorts?|arms?|dose\s+levels?|dose\s+groups?|groups?|parts?)\s+(?P<label>[A-Z0-9]"
     rf"{{1,3}}[a-z]?)\b(?P<more>(?:{MORE_COHORT}){{0,6}})")
+DOSE_LEVEL_SHORT = re.compile(r"\bDL-?(?P<label>\d{1,2})\b")  # `at DL2`: dose level 2
 COHORT_ORDINAL = re.compile(
     rf"\b(?P<label>{'|'.join(ORDINALS)}|last|final|highest|lowest|high|low|middle|"
     r"high-dose|low-dose|mid-dose)\s+(?:dose\s+)?(?P<noun>cohort|arm|dose\s+group|"
@@ -88,6 +89,8 @@ def _cohort_mentions(text: str) -> tuple[tuple[int, str], ...]:
         out.append((match.start(), match.group("label")))
         for more in re.finditer(r"[A-Z0-9]{1,3}\b", match.group("more")):
             out.append((match.start("more") + more.start(), more.group(0)))
+    for match in DOSE_LEVEL_SHORT.finditer(text):
+        out.append((match.start(), match.group("label")))
     for match in COHORT_ORDINAL.finditer(text):
         label = match.group("label").lower()
         out.append((match.start(), ORDINALS.get(label, " ".join(match.group(0).split()))))
@@ -678,9 +681,40 @@ def is_safety(phrase: str) -> bool:
     return bool(SAFETY_WORDS.search(phrase) or lexicon.adverse_events().find(phrase))
 
 
+# `… in 2 of 9 patients in Cohort 2, 4 of 11 in Cohort 3 and 3 of 12 in Cohort 4`
+COUNT_IN_GROUP = re.compile(
+    rf"(?<![\w.-])(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+of\s+(?:the\s+)?\d+(?:\s+(?:evaluable\s+|"
+    r"treated\s+)?(?:patients|participants|subjects))?(?:\s*\(\d+(?:\.\d+)?\s*%\))?\s+"
+    r"(?:treated\s+)?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def cohort_counts(ctx: Context, sentence: Sentence, cohorts) -> bool:
+    """Counts of patients with a response, one for each group a sentence lists them for;
+    False when it lists none."""
+    text = sentence.text
+    starts = {pos: label for pos, label in cohorts}
+    items = [(m, starts[m.end()]) for m in COUNT_IN_GROUP.finditer(text) if m.end() in starts]
+    responses = list(re.finditer(rf"\b(?:{RESPONSE})\b", text, re.IGNORECASE))
+    if len(items) < 2 or not responses:
+        return False
+    first = items[0][0].start()
+    named = min(responses, key=lambda r: (r.start() > first, abs(r.start() - first)))
+    endpoint = re.sub(r"s$", "", " ".join(named.group(0).lower().split()))
+    for match, label in items:
+        if in_control_clause(ctx, sentence, match.start()):
+            continue
+        raw = match.group("n").lower()
+        term = lexicon.TermMatch(endpoint, named.start(), named.end(), endpoint)
+        add_outcome(ctx, sentence, term, Decimal(NUMBER_WORDS.get(raw, 0) or raw), "patients",
+                    label)
+    return True
+
+
 def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
     """"one complete response and one partial response", "3 of 8 patients achieved a partial
     response" → counts of patients."""
+    if cohort_counts(ctx, sentence, cohorts):
+        return
     achieved = list(COUNT_ACHIEVED.finditer(sentence.text))
     taken = {m.start("ep") for m in achieved}
     for match in [*achieved, *(m for m in COUNT.finditer(sentence.text)
