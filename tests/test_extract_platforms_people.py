@@ -13,6 +13,11 @@ def test_isotope_forms_fold_to_element_mass():
         "lutetium-177", "actinium-225", "lead-212", "iodine-125", "yttrium-90"]
 
 
+def test_a_complement_protein_a_subtype_or_a_fibrosis_stage_is_no_isotope():
+    assert [p.label for _, p in isotopes_in("It blocks C5 in LGMD type 2C with F2-F3 fibrosis "
+                                            "(F4), unlike F-18.")] == ["fluorine-18"]
+
+
 def test_payload_and_platform_of_the_drug():
     extraction = read_text(OPENING + "said SK-77 uses its proprietary Halo platform to "
                            "deliver lutetium-177 to tumour cells.\n")

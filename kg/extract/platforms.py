@@ -48,6 +48,11 @@ IMAGING_USE = re.compile(r"^[\s,]*(?:which|that)?\s*(?:serves?|is|are|used|being
                          r"diagnos\w*|detect\w*|PET|SPECT|scans?)\b", re.IGNORECASE)
 
 
+# no radionuclide a drug carries is lighter (carbon-11 and fluorine-18 are the lightest used
+# in medicine); `C5` (a complement protein), `type 2C` and fibrosis stage `F2` name none
+MIN_MASS = 10
+
+
 def isotopes_in(text: str) -> list[tuple[int, Payload]]:
     """(position, payload) of radioisotopes: `iodine-131`, `I-131`, `177Lu`, `[212Pb]`; not
     one the text gives an imaging use (`203Pb, which serves to select patients …`)."""
@@ -59,7 +64,7 @@ def isotopes_in(text: str) -> list[tuple[int, Payload]]:
             mass = match.group("mass")
             if IMAGING_USE.match(text[match.end():match.end() + 80]):
                 continue
-            if element and 1 <= int(mass.rstrip("m")) <= 300:
+            if element and MIN_MASS <= int(mass.rstrip("m")) <= 300:
                 identifiers = lexicon.isotope_ids().get((element, mass.lower()), ())
                 label = f"{element}-{mass}"
                 out.append((match.start(), Payload(label, element, mass, identifiers)))
