@@ -145,3 +145,10 @@ def test_drugs_listed_together_share_the_designation_and_each_agency_counts():
         ("WR-202", "fast-track", "fda", "Canavan disease", "granted"),
         ("WR-303", "orphan-drug", "ema", "Krabbe disease", "granted"),
         ("WR-303", "orphan-drug", "fda", "Krabbe disease", "granted")]
+
+
+def test_a_marketing_application_accepted_with_priority_review_holds_it():
+    assert rows("announced that the FDA has accepted the Biologics License Application for "
+                "WB-512 for generalized myasthenia gravis and granted Priority Review. The "
+                "company has not applied for Breakthrough Therapy designation for WB-512.") == [
+        ("WB-512", "priority-review", "fda", "generalized myasthenia gravis", "granted")]

@@ -1,6 +1,7 @@
 """Regulatory designations a drug holds: the designation, the agency (named, or the one that
 runs the programme), the indication, and whether it was granted or given a positive opinion.
-Designations only planned, applied for or explained in general are not facts."""
+Designations only planned, applied for or explained in general are not facts; a marketing
+application accepted with priority review or accelerated assessment holds that status."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from kg.sections import Sentence
 NOT_HELD = re.compile(
     r"\b(?:plans?|planning|intends?|intend(?:s|ed)?|expects?|hopes?|aims?|seeks?|seeking|will|"
     r"would|could|may|might)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:apply|submit|file|seek|request|"
-    r"pursue|obtain|receive|qualify|be\s+eligible)|\bapplications?\s+for\b|\bapplied\s+for\b|"
+    r"pursue|obtain|receive|qualify|be\s+eligible)|\bapplied\s+for\b|"
+    r"\bapplications?\s+for\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:designation|status)\b|"
     r"\bsubmitted\s+(?:an?\s+)?(?:request|application)\b|"
     r"\bif\s+granted\b|\bno\s+assurance\b",
     re.IGNORECASE)
@@ -72,7 +74,8 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
             continue
         drugs = coordinated_drugs(ctx, sentence, drug, offset + match.start)
         listed = (indication_list(segment, found, match.end, NEW_CLAUSE)
-                  or antecedent_list(segment, found, match.start))
+                  or antecedent_list(segment, found, match.start)
+                  or application_indication(segment, found, match))
         texts = [ctx.indication_text(i.text) for i in listed] or (
             same_indication(ctx, drug) if SAME_INDICATION.search(segment) else []) or [""]
         for agency in agency_for(ctx, sentence, match, agencies):
@@ -142,6 +145,21 @@ def indication_list(text: str, found, position: int, stop: re.Pattern | None = N
 
 RELATIVE = re.compile(r"\b(?:indications?|diseases?|conditions?|cancers?)?\s*[-–—,]?\s*"
                       r"(?:to|for|in)\s+(?:each\s+of\s+)?which\b")
+
+
+# statuses a marketing application gets: `accepted the BLA for X for gMG and granted
+# Priority Review` names the indication before the status
+APPLICATION_STATUSES = {"priority-review", "accelerated-assessment", "accelerated-approval"}
+FOR_BEFORE = re.compile(r"\b(?:for|in)\s+(?:the\s+treatment\s+of\s+|patients\s+with\s+)?$",
+                        re.IGNORECASE)
+
+
+def application_indication(text: str, found, match) -> list:
+    """The indication an application names before the status it was granted."""
+    if match.key not in APPLICATION_STATUSES:
+        return []
+    before = [i for i in found if i.end <= match.start and FOR_BEFORE.search(text[:i.start])]
+    return before[-1:]
 
 
 def antecedent_list(text: str, found, position: int):
