@@ -65,6 +65,8 @@ FRAMES = (
 )
 NOUN_AFTER = re.compile(rf"\s+{CHANGE_NOUN}\s+(?:from\s+baseline\s+)?in\s+"
                         rf"(?:the\s+)?{MEASURE}{AFTER_MEASURE}", re.IGNORECASE)
+# every frame has one of these words: sentences without one are not read further
+CHANGE_HINT = re.compile(rf"\b(?:{LOWER}|{RAISE}|{BETTER}|chang\w*)", re.IGNORECASE)
 NOUN_OF_VERB = {"lower": "reduction", "raise": "increase", "better": "improvement"}
 CONTROL_SUBJECT = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator)\b",
                              re.IGNORECASE)
@@ -78,8 +80,8 @@ def change_outcomes(ctx: Context) -> None:
               for e in o.evidence}
     for sentence in ctx.fact_sentences():
         text = sentence.text
-        if not re.search(r"\d", text) or NOT_HUMAN.search(text) or not (
-                ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(text)):
+        if not CHANGE_HINT.search(text) or not VALUE.search(text) or NOT_HUMAN.search(text) \
+                or not (ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(text)):
             continue
         values = list(VALUE.finditer(text))
         for endpoint, first in changes_in(text, values):

@@ -329,9 +329,14 @@ CONTEXT_NAME = re.compile(
     r"(?:given|administered|dosed|well\s+tolerated|being\s+evaluated)\b)")
 
 
-def context_names(text: str, tickers: set[str]) -> list[Candidate]:
+def context_names(text: str, tickers: set[str] | frozenset[str]) -> list[Candidate]:
     """Made-up names the sentence uses as drugs: `a dose of Xyzimab-A`, `XYZ was given`,
     and a generic name before its code, `celvaprant (MG-1187)`, whatever its stem."""
+    return list(_context_names(text, frozenset(tickers)))
+
+
+@lru_cache(maxsize=4096)
+def _context_names(text: str, tickers: frozenset[str]) -> tuple[Candidate, ...]:
     out = []
     for match in CONTEXT_NAME.finditer(text):
         group = "a" if match.group("a") else "b"
@@ -340,14 +345,14 @@ def context_names(text: str, tickers: set[str]) -> list[Candidate]:
                 or name in vocabulary_acronyms():  # `for the treatment of AML`
             continue
         out.append(Candidate(name, match.start(group), match.end(group), "brand"))
-    for match in NAME_BEFORE_CODE.finditer(text):
+    for match in NAME_BEFORE_CODE.finditer(text) if "(" in text else ():
         code = CODE.match(text, match.end())
         if code and is_code_name(code.group("code"), tickers) and is_generic_shaped(
                 match.group("name")) and not is_inn(match.group("name")) \
                 and not MODIFIER.match(" " + match.group("name").lower()):
             out.append(Candidate(match.group("name"), match.start("name"), match.end("name"),
                                  "generic"))
-    return out
+    return tuple(out)
 
 
 NAME_BEFORE_CODE = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][a-z]{6,24})\s+\((?=[A-Z\[\d])")
@@ -411,18 +416,26 @@ def accepted_names(sentences, tickers: set[str]) -> set[str]:
     return accepted - modifiers  # `the Gammabody® platform` anywhere: never a drug
 
 
-def appositive_names(text: str, tickers: set[str]) -> list[str]:
+def appositive_names(text: str, tickers: set[str] | frozenset[str]) -> list[str]:
     """`its lead product candidate, XYZ`: the name after a drug noun (a whole code if one
     starts there)."""
+    return list(_appositive_names(text, frozenset(tickers)))
+
+
+@lru_cache(maxsize=4096)
+def _appositive_names(text: str, tickers: frozenset[str]) -> tuple[str, ...]:
+    matches = list(APPOSITIVE.finditer(text))
+    if not matches:
+        return ()
     out = []
     starts = {c.start: c.text for c in candidates(text, tickers)}
-    for match in APPOSITIVE.finditer(text):
+    for match in matches:
         name = starts.get(match.start("name")) or re.sub(r"\s?(?:®|™)$", "", match.group("name"))
         if name[0].islower() and match.start("name") not in starts:
             continue
         if name.upper() not in tickers and not re.fullmatch(r"[A-Z][a-z]+", name):
             out.append(name)
-    return out
+    return tuple(out)
 
 
 def is_modifier(text: str, cand: Candidate) -> bool:

@@ -116,13 +116,13 @@ ROLE_INSTITUTION = re.compile(
 
 
 def people(ctx: Context) -> None:
-    subject = ""  # the person the text is about: whom `she` and `he` refer to
+    read: list[Sentence] = []  # the sentences before: `she` and `he` refer to a person in them
     for sentence in ctx.structure.sentences:
         if sentence.section in ("forward-looking", "contacts", "boilerplate"):
             continue
+        read.append(sentence)
         seen: set[str] = set()
         if not ROLE_WORDS.search(sentence.text):
-            subject = person_named(ctx, sentence.text) or subject
             continue
         for pattern in PATTERNS:
             for match in pattern.finditer(sentence.text):
@@ -140,9 +140,12 @@ def people(ctx: Context) -> None:
                     if pattern is APPOINTMENT:
                         also_appointed(ctx, sentence, match.end(), seen)
         name_lists(ctx, sentence)
-        subject = person_named(ctx, sentence.text) or subject
-        career_roles(ctx, sentence, subject)
+        career_roles(ctx, sentence, read)
     byline(ctx)
+
+
+PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\b")
+SUBJECT_REACH = 6  # sentences back to the person a pronoun refers to
 
 
 def person_named(ctx: Context, text: str) -> str:
@@ -156,13 +159,18 @@ def person_named(ctx: Context, text: str) -> str:
     return ""
 
 
-def career_roles(ctx: Context, sentence: Sentence, subject: str) -> None:
+def career_roles(ctx: Context, sentence: Sentence, read: list[Sentence]) -> None:
     """Past roles told of the person the text is about (`… joins from X, where she served
     as …`), and the people an appointment names in pairs."""
-    for pattern in (WHERE_SERVED, PRONOUN_ROLE) if subject else ():
+    subject = None
+    for pattern in (WHERE_SERVED, PRONOUN_ROLE) if PRONOUN.search(sentence.text) else ():
         for match in pattern.finditer(sentence.text):
+            if subject is None:  # the person the sentence, or the nearest before it, names
+                subject = next((found for earlier in reversed(read[-SUBJECT_REACH:])
+                                if (found := person_named(ctx, earlier.text))), "")
             org = match.group("org") if "org" in pattern.groupindex else None
-            add_person(ctx, sentence, subject, match.group("role"), org)
+            if subject:
+                add_person(ctx, sentence, subject, match.group("role"), org)
     for match in PAIR_APPOINTMENT.finditer(sentence.text):
         role = singular_role(match.group("role"))
         for name in (match.group("name"), match.group("second")):
