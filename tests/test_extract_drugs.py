@@ -229,3 +229,9 @@ def test_disease_acronyms_payloads_and_capitalised_trial_names_are_not_drugs():
                      "HORIZON is complete.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-555"), ("Kestrel Therapeutics, Inc.",
                                                               "KT-610")]
+
+
+def test_a_partner_that_will_develop_manufacture_and_commercialize_develops_it():
+    rows = developed(OPENING + "announced a license: Qinghe Biopharma will develop, manufacture "
+                     "and commercialize KT-555 in Greater China.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-555"), ("Qinghe Biopharma", "KT-555")]

@@ -358,3 +358,8 @@ def test_counts_of_responses_listed_for_each_cohort_or_dose_level():
                     "DL1 and 4 of 7 patients at DL2.") == [
         ("1", "complete response", Decimal("2"), "patients"),
         ("2", "complete response", Decimal("4"), "patients")]
+
+
+def test_a_count_written_in_words_of_a_total_in_words():
+    assert outcomes("reported PL-505 data: five of six patients achieved a partial "
+                    "response.") == [("", "partial response", Decimal("5"), "patients")]

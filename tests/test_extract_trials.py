@@ -173,3 +173,13 @@ def test_a_sentence_naming_no_drug_is_about_its_paragraphs_or_headings_drug():
     found = sorted((t.drugs[0].name, t.phase, t.indications) for t in trials(text))
     assert found == [("HR-101", "2", ("mastocytosis",)), ("HR-214", "1", ("sarcoma",)),
                      ("HR-306", "1", ("glioma",))]
+
+
+def test_each_trial_of_a_sentence_naming_two_goes_to_its_own_drug():
+    found = sorted((t.drugs[0].name, t.phase, t.indications) for t in trials(
+        "said HR-17 is enrolling patients in its Phase 3 study in myasthenia gravis, and HR-88 "
+        "is in a Phase 1b/2a study in lupus nephritis. The HR-52 Phase 2 study in IgA "
+        "nephropathy is enrolling."))
+    assert found == [("HR-17", "3", ("myasthenia gravis",)),
+                     ("HR-52", "2", ("IgA nephropathy",)),
+                     ("HR-88", "1b/2a", ("lupus nephritis",))]

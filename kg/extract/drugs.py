@@ -211,6 +211,13 @@ def trial_names(sentences, tickers: set[str]) -> set[str]:
     return {key for key, flags in followed.items() if all(flags)} | capitals
 
 
+def same_family(names: set[str], drugs: set[str]) -> set[str]:
+    """The names that share their code's prefix with one of the drugs: a company's codes
+    share one (`ALP-17`, `ALP-52`), so `the ALP-52 Phase 2 study` names a drug's study."""
+    prefixes = {code_prefix(d) for d in drugs if re.search(r"\d", d)}
+    return {n for n in names if re.search(r"\d", n) and code_prefix(n) in prefixes}
+
+
 def doubled(accepted: set[str]) -> set[str]:
     """`THIOTHIO`: a name glued to itself where a line break was lost is not a new drug."""
     return {key for key in accepted if len(key) % 2 == 0 and key[:len(key) // 2] * 2 == key
@@ -252,7 +259,9 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     """Fill ctx.drugs, ctx.drug_mentions, ctx.owned and ctx.focus_drug for the document."""
     sentences = [s for s in ctx.structure.sentences if s.section not in SKIP_SECTIONS]
     accepted = accepted_names(sentences, tickers)
-    accepted -= trial_names(sentences, tickers) | named_after_drugs(accepted) | doubled(accepted)
+    studies = trial_names(sentences, tickers)
+    studies -= same_family(studies, accepted - studies)  # `the ALP-52 Phase 2 study`, ALP-17
+    accepted -= studies | named_after_drugs(accepted) | doubled(accepted)
     accepted -= {iris.drug_key(short) for short in organization_acronyms(ctx.acronyms)
                  | disease_acronyms(ctx.acronyms)} | payload_keys()
     accepted -= organization_heads(ctx.text)
@@ -625,9 +634,9 @@ RIGHTS_RECEIVED = re.compile(rf"{ORG_WORDS}\s+(?:has\s+|will\s+|shall\s+)?(?:als
 
 # `Under the agreement, Kestrel Bio will develop and commercialize ORB-12 in Asia`
 WILL_DEVELOP = re.compile(rf"{ORG_WORDS}\s+(?:will|shall|is\s+to|agreed\s+to|has\s+agreed\s+to)"
-                          r"\s+(?:\w+\s+)?(?:develop|commerciali[sz]e|market)\s+(?:and\s+"
-                          r"(?:develop|commerciali[sz]e|market|manufacture)\s+)?"
-                          r"(?P<rest>[^.;]{0,160})")
+                          r"\s+(?:\w+\s+)?(?:develop|commerciali[sz]e|market)"
+                          r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:develop|commerciali[sz]e|market|"
+                          r"manufacture|register|distribute|sell)){0,3}\s+(?P<rest>[^.;]{0,160})")
 
 
 def licensees(ctx: Context, sentence, mention, orgs: dict) -> list[Organization]:

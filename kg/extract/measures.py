@@ -517,7 +517,8 @@ COUNT = re.compile(rf"\b(?P<n>\d+|{'|'.join(NUMBER_WORDS)}|an?)\s+(?:(?:confirme
                    rf"durable|additional)\s+)?(?P<ep>{RESPONSE})\b(?!\s+rates?)", re.IGNORECASE)
 # `3 of 8 patients achieved a partial response`, `two patients had a complete response`
 COUNT_ACHIEVED = re.compile(
-    rf"(?<![\w.-])(?P<n>\d+|{'|'.join(NUMBER_WORDS)})(?:\s+of\s+(?:the\s+)?\d+)?(?:\s+(?:evaluable\s+|"
+    rf"(?<![\w.-])(?<!of )(?P<n>\d+|{'|'.join(NUMBER_WORDS)})(?:\s+of\s+(?:the\s+)?(?:\d+|"
+    rf"{'|'.join(NUMBER_WORDS)}))?(?:\s+(?:evaluable\s+|"
     r"treated\s+)?(?:patients|participants|subjects))?\s+(?:achieved|had|experienced|showed|"
     rf"attained)\s+(?:an?\s+)?(?:(?:confirmed|durable)\s+)?(?P<ep>{RESPONSE})\b(?!\s+rates?)"
     r"(?!\s*\(?\d)", re.IGNORECASE)

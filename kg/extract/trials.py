@@ -63,7 +63,9 @@ def trials(ctx: Context) -> None:
         starts = sorted([m.start() for m in phases + others] + [len(sentence.text)])
         for match in phases + others:
             end = next(s for s in starts if s > match.start())
-            read_trial(ctx, sentence, match, end, needs_indication=match in others)
+            begin = max((m.end() for m in phases + others if m.end() <= match.start()), default=0)
+            read_trial(ctx, sentence, match, end, needs_indication=match in others,
+                       begin=begin)
         if not phases:
             for match in UNPHASED.finditer(sentence.text):
                 read_trial(ctx, sentence, match, len(sentence.text))
@@ -111,10 +113,10 @@ FOR_INDICATION_AFTER = re.compile(r"^\s+(?:clinical\s+)?(?:development\s+)?(?:fo
 
 
 def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: int,
-               needs_indication: bool = False) -> None:
+               needs_indication: bool = False, begin: int = 0) -> None:
     if NOT_CLINICAL.search(sentence.text) and not re.search(r"\bpatients?\b", sentence.text):
         return
-    drugs = trial_drugs(ctx, sentence)
+    drugs = phase_drugs(ctx, sentence, match, begin, segment_end) or trial_drugs(ctx, sentence)
     if not drugs:
         return
     phase = normalise_phase(match.group("p")) if match.group("p") else ""
@@ -146,6 +148,27 @@ def indication_before(text: str, found, position: int):
     if before and not CLAUSE_BREAK.search(text[before[-1].end:position]):
         return [before[-1]]
     return []
+
+
+STUDY_OF_AFTER = re.compile(r"^[\s\w/-]{0,40}?\b(?:trials?|stud(?:y|ies))\s+(?:of|with|"
+                            r"evaluating|testing|investigating)\s+$", re.IGNORECASE)
+
+
+def phase_drugs(ctx: Context, sentence: Sentence, match: re.Match, begin: int, end: int):
+    """The company's drugs of one phase's trial when a sentence names several trials (`AB-1
+    is in a Phase 3 study in X, and AB-2 in a Phase 1 study in Y`): those its own part names
+    before the phase, or after it when the trial is said to be `of` them; [] when the
+    sentence names one trial or none of its drugs in that part."""
+    if begin == 0 and end == len(sentence.text):
+        return []
+    own = [m for m in ctx.own_mentions(sentence) if begin <= m.start - sentence.start < end]
+    after = [m for m in own if m.start - sentence.start >= match.end()]
+    before = [m for m in own if m.start - sentence.start < match.start()]
+    if after and STUDY_OF_AFTER.match(sentence.text[match.end():after[0].start - sentence.start]):
+        chosen = after[:1]
+    else:
+        chosen = before or after
+    return list(dict.fromkeys(m.drug for m in chosen))
 
 
 def trial_drugs(ctx: Context, sentence: Sentence):
