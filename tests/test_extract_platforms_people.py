@@ -360,3 +360,15 @@ def test_people_under_an_organisations_heading_line():
         ("Alice Grant", "Nominated Adviser", "Harbour Row Securities"),
         ("Lars Berg", "Director of Public Affairs", "Vesterhav Biotech AS"),
         ("Tom Reid", "Nominated Adviser", "Harbour Row Securities")]
+
+
+def test_bylines_with_a_title_and_an_outlet_or_an_outlet_after_a_slash():
+    for line, expected in (("By Lee Min-jun, Senior Correspondent, Asia Pharma Ledger",
+                            ("Lee Min-jun", "Senior Correspondent", "Asia Pharma Ledger")),
+                           ("By Nora Quist / Harbour Report",
+                            ("Nora Quist", "author", "Harbour Report"))):
+        extraction = read_text(f"Daily Pharma Wire\n\nQuill's pill passes\n\n{line}\n\nMay 2, "
+                               "2025\n\nQuill Biosciences said Friday that QL-77 met its goal "
+                               "in a Phase 2 study.\n")
+        assert [(r.person, r.role, r.organization.name if r.organization else "")
+                for r in extraction.of_type(RoleAssignment)] == [expected]

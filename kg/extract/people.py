@@ -374,21 +374,24 @@ def name_lists(ctx: Context, sentence: Sentence) -> None:
                        match.group("org"))
 
 
-BYLINE = re.compile(rf"^By\s+(?P<name>{NAME})\s*(?:,\s*(?P<outlet>[A-Z][\w&.\- ]{{1,40}}))?$")
+BYLINE = re.compile(rf"^By\s+(?P<name>{NAME})\s*(?:(?:,|\s/|\s[|–—-])\s*"
+                    rf"(?P<rest>[A-Z][\w&.,\- ]{{1,80}}))?$")
 # `By Jane Roe, Senior Biotech Reporter`: the author's title, not the outlet
 REPORTER = re.compile(r"\b(?:reporter|writer|editor|correspondent|columnist|journalist|"
                       r"contributor|analyst)\b", re.IGNORECASE)
 
 
 def byline(ctx: Context) -> None:
+    """`By Jane Roe`, `By Jane Roe, Senior Correspondent, Pharma Ledger`, `By Jane Roe /
+    Pharma Ledger`: the author, with the title and the outlet the byline gives."""
     for sentence in ctx.structure.sentences[:6]:
         match = BYLINE.match(sentence.text)
         if match:
-            outlet = (match.group("outlet") or "").strip()
-            if REPORTER.search(outlet):
-                role, org = outlet, None
-            else:
-                role, org = "author", Organization(outlet, is_company=False) if outlet else None
+            parts = [p.strip() for p in (match.group("rest") or "").split(",") if p.strip()]
+            titles = [p for p in parts if REPORTER.search(p)]
+            outlets = [p for p in parts if not REPORTER.search(p)]
+            role = titles[0] if titles else "author"
+            org = Organization(outlets[0], is_company=False) if outlets else None
             ctx.extraction.add(RoleAssignment(match.group("name"), role, org),
                                ctx.evidence(sentence, "kg.people.v1"))
             return
