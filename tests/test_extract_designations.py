@@ -152,3 +152,9 @@ def test_a_marketing_application_accepted_with_priority_review_holds_it():
                 "WB-512 for generalized myasthenia gravis and granted Priority Review. The "
                 "company has not applied for Breakthrough Therapy designation for WB-512.") == [
         ("WB-512", "priority-review", "fda", "generalized myasthenia gravis", "granted")]
+
+
+def test_eligibility_the_agency_granted_for_its_scheme_is_held_and_a_hoped_for_one_not():
+    assert rows("announced that the EMA granted WB-52 eligibility for its PRIME scheme for "
+                "IgA nephropathy. WB-60 may be eligible for Priority Review.") == [
+        ("WB-52", "prime", "ema", "IgA nephropathy", "granted")]

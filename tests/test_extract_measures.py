@@ -363,3 +363,9 @@ def test_counts_of_responses_listed_for_each_cohort_or_dose_level():
 def test_a_count_written_in_words_of_a_total_in_words():
     assert outcomes("reported PL-505 data: five of six patients achieved a partial "
                     "response.") == [("", "partial response", Decimal("5"), "patients")]
+
+
+def test_cell_doses_given_in_parentheses_after_their_dose_level():
+    assert doses("said PL-505 patients received dose level 1 (DL1; 5 x 10^7 CAR+ cells) or "
+                 "dose level 2 (DL2; 1 x 10^8 CAR+ T cells).") == [
+        ("1", Decimal("50000000"), "cells"), ("2", Decimal("100000000"), "cells")]

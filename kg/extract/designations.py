@@ -66,8 +66,9 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
     status = "positive-opinion" if POSITIVE_OPINION.search(segment) else "granted"
     evidence = ctx.evidence(sentence, "kg.designations.v1")
     for match in matches:
-        if PATHWAY_AFTER.match(segment[match.end:]) or SOUGHT_BEFORE.search(
-                segment[max(0, match.start - 40):match.start]):
+        before = segment[max(0, match.start - 60):match.start]
+        if PATHWAY_AFTER.match(segment[match.end:]) or (
+                SOUGHT_BEFORE.search(before[-40:]) and not ADMITTED_BEFORE.search(before)):
             continue
         drug = ctx.drug_near(sentence, offset + match.start)
         if not drug:
@@ -115,6 +116,9 @@ def same_indication(ctx: Context, drug) -> list[str]:
 
 
 # `targeting an accelerated approval pathway`: a route the company hopes for, not one it holds.
+# `the EMA granted AB-52 eligibility for its PRIME scheme`: admitted, not hoping to be
+ADMITTED_BEFORE = re.compile(r"\b(?:grant\w*|receiv\w*|obtain\w*|award\w*|confirm\w*)\s+"
+                             r"(?:[\w-]+\s+){0,3}eligib", re.IGNORECASE)
 PATHWAY_AFTER = re.compile(r"^\s*(?:regulatory\s+)?(?:pathway|path|route)\b", re.IGNORECASE)
 # `eligible for Priority Review` is a hope, wherever the sentence's other designations stand;
 # `granted PRIME eligibility`, the EMA's wording of admission to its scheme, is held.

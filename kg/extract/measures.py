@@ -46,8 +46,8 @@ COHORT_SETTING = re.compile(
     re.IGNORECASE)
 SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|whereas)\b|\s+and\s+(?=(?:at|in|to|for)\b)")
 NOT_HUMAN = re.compile(r"\b(?:mice|mouse|murine|rats?|xenografts?|in vitro|animal|"
-                       r"cell lines?|(?<!\bT\s)(?<!\bNK\s)(?<!CAR-T\s)cells\b|primates?|"
-                       r"preclinical|pre-clinical|dogs?)\b",
+                       r"cell lines?|(?<!\bT\s)(?<!\bNK\s)(?<!CAR-T\s)(?<!CAR\+\s)cells\b|"
+                       r"primates?|preclinical|pre-clinical|dogs?)\b",
                        re.IGNORECASE)
 # `control` as an arm, not in an endpoint (`disease control rate`, `local tumor control`)
 CONTROL = re.compile(r"\b(?:placebo|(?<!disease\s)(?<!tumor\s)(?<!tumour\s)(?<!local\s)"
@@ -168,6 +168,9 @@ VALUE_IN = re.compile(r"[^,;()]{0,25}?\s(?:in|for|at)\s+(?:the\s+)?|[^,;()]{0,30
                       re.IGNORECASE)
 
 
+PAREN_REACH = 20  # a cohort named this close before a parenthesis owns the values in it
+
+
 def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> str:
     """The cohort named in the same clause as the position (the last before it, else the
     first after it), else the last one before it, else the first after it — never one named
@@ -181,6 +184,10 @@ def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> 
     index = bisect.bisect_right(bounds, position) - 1
     start, end = bounds[index], bounds[min(index + 1, len(bounds) - 1)]
     after = bisect.bisect_right(positions, position)
+    opened = text.rfind("(", 0, position)
+    if after and opened >= 0 and ")" not in text[opened:position] \
+            and positions[after - 1] >= opened - PAREN_REACH:
+        return cohorts[after - 1][1]  # `dose level 1 (DL1; 5 x 10^7 cells)`: its own dose
     if after < len(cohorts) and VALUE_IN.fullmatch(text, position, positions[after]):
         return cohorts[after][1]  # `… and 150 mCi in Cohort 2`: the cohort it is given in
     usable_after = after < len(cohorts) and not COMPARING.search(text, position, positions[after])
