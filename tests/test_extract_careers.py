@@ -50,3 +50,10 @@ def test_two_people_added_as_directors_and_the_people_a_successor_replaces():
         ("Jon Berg", "independent director", "Skua Bio, Inc."),
         ("Kari Moe", "interim Chief Financial Officer", "Skua Bio, Inc."),
         ("Ola Nes", "co-founder", "Skua Bio, Inc.")]
+
+
+def test_the_officer_who_signed_an_8k_with_the_title_under_the_signature():
+    for block in ("By: /s/ Nora Lind\nName: Nora Lind\nTitle: Chief Financial Officer",
+                  "Date: March 3, 2022 By: /s/ Nora Lind\nNora Lind\nChief Financial Officer"):
+        assert roles("reported results.\n\nSIGNATURE\n\nSKUA BIO, INC.\n\n" + block) == [
+            ("Nora Lind", "Chief Financial Officer", "Skua Bio, Inc.")]

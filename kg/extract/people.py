@@ -142,6 +142,7 @@ def people(ctx: Context) -> None:
         name_lists(ctx, sentence)
         career_roles(ctx, sentence, read)
     byline(ctx)
+    signatures(ctx)
 
 
 PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\b")
@@ -372,6 +373,34 @@ def name_lists(ctx: Context, sentence: Sentence) -> None:
         for name in names:
             add_person(ctx, sentence, resolve_name(ctx, name.strip()), match.group("role"),
                        match.group("org"))
+
+
+# an SEC filing's signature: `By: /s/ Jane Roe`, then `Name: Jane Roe` and `Title: CFO`, or
+# the name and the title alone on the lines below
+SIGNED = re.compile(rf"/s/\s*(?P<name>{NAME})")
+TITLE_LABEL = re.compile(r"^(?:Title|Its)\s*:\s*(?P<title>.{3,80})$")
+
+
+def signatures(ctx: Context) -> None:
+    """The officer who signed the filing, with the title under the signature; the
+    registrant is the issuer."""
+    sentences = ctx.structure.sentences
+    for index, sentence in enumerate(sentences):
+        signed = SIGNED.search(sentence.text)
+        if not signed:
+            continue
+        for below in sentences[index + 1:index + 4]:
+            text = re.sub(r"^Name\s*:\s*", "", below.text.strip())
+            if text == signed.group("name"):
+                continue  # the name typed under the signature
+            labelled = TITLE_LABEL.match(text)
+            if labelled or (ROLE_WORDS.search(text) and len(text.split()) <= 10
+                            and not re.search(r"\d|@", text)):
+                role = labelled.group("title") if labelled else text
+                ctx.extraction.add(RoleAssignment(signed.group("name"), role.strip(" ,"),
+                                                  ctx.issuer),
+                                   ctx.evidence(sentence, "kg.people.v1"))
+                break
 
 
 BYLINE = re.compile(rf"^By\s+(?P<name>{NAME})\s*(?:(?:,|\s/|\s[|–—-])\s*"
