@@ -158,3 +158,11 @@ def test_eligibility_the_agency_granted_for_its_scheme_is_held_and_a_hoped_for_o
     assert rows("announced that the EMA granted WB-52 eligibility for its PRIME scheme for "
                 "IgA nephropathy. WB-60 may be eligible for Priority Review.") == [
         ("WB-52", "prime", "ema", "IgA nephropathy", "granted")]
+
+
+def test_two_drugs_designated_for_two_indications_respectively_pair_up():
+    assert rows("announced that the European Commission granted orphan drug designations to "
+                "WB-301 and WB-415 for methylmalonic acidemia and propionic acidemia, "
+                "respectively.") == [
+        ("WB-301", "orphan-drug", "ema", "methylmalonic acidemia", "granted"),
+        ("WB-415", "orphan-drug", "ema", "propionic acidemia", "granted")]

@@ -34,6 +34,7 @@ GENERAL = re.compile(r"^\s*(?:The\s+)?(?:FDA(?:['’]s)?\s+)?[\w\s-]{0,40}?\b(?:
                      r"grants|aims|helps|may)\b", re.IGNORECASE)
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 REFERS_TO_DRUG = re.compile(r"^(?:It|Its|This|The\s+(?:drug|candidate|compound|product|therapy|"
                             r"program))\b")
 LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or|as well as)(?:\s+(?:select|selected|other|"
@@ -79,11 +80,13 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
                   or application_indication(segment, found, match))
         texts = [ctx.indication_text(i.text) for i in listed] or (
             same_indication(ctx, drug) if SAME_INDICATION.search(segment) else []) or [""]
+        if len(drugs) == len(texts) > 1 and RESPECTIVELY.search(segment):
+            pairs = list(zip(drugs, texts, strict=True))  # `to A and B for X and Y, respectively`
+        else:
+            pairs = [(each, text) for text in texts for each in drugs]
         for agency in agency_for(ctx, sentence, match, agencies):
-            for text in texts:
-                for each in drugs:
-                    ctx.extraction.add(Designation(each, match.key, agency, text, status),
-                                       evidence)
+            for each, text in pairs:
+                ctx.extraction.add(Designation(each, match.key, agency, text, status), evidence)
 
 
 def coordinated_drugs(ctx: Context, sentence: Sentence, drug, position: int) -> list:
