@@ -166,3 +166,10 @@ def test_two_drugs_designated_for_two_indications_respectively_pair_up():
                 "respectively.") == [
         ("WB-301", "orphan-drug", "ema", "methylmalonic acidemia", "granted"),
         ("WB-415", "orphan-drug", "ema", "propionic acidemia", "granted")]
+
+
+def test_a_designation_granted_to_one_drug_for_one_indication_and_to_another_for_another():
+    assert rows("announced that the FDA granted Fast Track designation to WB-510 for small "
+                "cell lung cancer and to WB-520 for neuroendocrine prostate cancer.") == [
+        ("WB-510", "fast-track", "fda", "small cell lung cancer", "granted"),
+        ("WB-520", "fast-track", "fda", "neuroendocrine prostate cancer", "granted")]

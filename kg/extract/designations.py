@@ -84,9 +84,29 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
             pairs = list(zip(drugs, texts, strict=True))  # `to A and B for X and Y, respectively`
         else:
             pairs = [(each, text) for text in texts for each in drugs]
+        pairs += further_recipients(ctx, sentence, segment, offset, drugs, found)
         for agency in agency_for(ctx, sentence, match, agencies):
             for each, text in pairs:
                 ctx.extraction.add(Designation(each, match.key, agency, text, status), evidence)
+
+
+AND_TO_BEFORE = re.compile(r"(?:,\s*|\s)and\s+to\s+(?:its\s+)?$")
+
+
+def further_recipients(ctx: Context, sentence: Sentence, segment: str, offset: int, drugs,
+                       found) -> list[tuple]:
+    """`granted Fast Track to A for X and to B for Y`: B with its own indication."""
+    out = []
+    for mention in ctx.own_mentions(sentence):
+        local = mention.start - sentence.start - offset
+        if mention.drug in drugs or not 0 <= local < len(segment) \
+                or not AND_TO_BEFORE.search(segment[:local]):
+            continue
+        after = [i for i in found if i.start >= local + len(mention.text)
+                 and re.match(r"\s*(?:for|in)\s+(?:the\s+treatment\s+of\s+)?$",
+                              segment[local + len(mention.text):i.start])]
+        out.append((mention.drug, ctx.indication_text(after[0].text) if after else ""))
+    return out
 
 
 def coordinated_drugs(ctx: Context, sentence: Sentence, drug, position: int) -> list:
