@@ -57,3 +57,9 @@ def test_the_officer_who_signed_an_8k_with_the_title_under_the_signature():
                   "Date: March 3, 2022 By: /s/ Nora Lind\nNora Lind\nChief Financial Officer"):
         assert roles("reported results.\n\nSIGNATURE\n\nSKUA BIO, INC.\n\n" + block) == [
             ("Nora Lind", "Chief Financial Officer", "Skua Bio, Inc.")]
+
+
+def test_the_chair_of_the_board_of_directors_of_the_company_is_the_companys():
+    assert roles('reported results. "We grew," said Eva Dahl, Chair of the Board of Directors '
+                 "of Skua Bio, Inc.") == [
+        ("Eva Dahl", "Chair of the Board of Directors", "Skua Bio, Inc.")]

@@ -280,6 +280,8 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
         return role[:at[-1].start()].strip(" ,"), organization_of(ctx, role[at[-1].end():])
     for match in re.finditer(r"\s+of\s+(?:the\s+)?(?=[A-Z])", role):
         rest = role[match.end():]
+        if COMPANY_BODY.match(rest):
+            continue  # `Chair of the Board of Directors of Acme`: the board is Acme's
         names = organization_names(rest)
         title = role[:match.start()].strip(" ,")
         if (names and names[0][0] == 0) or INSTITUTION.search(rest.split(",")[0]) \
@@ -298,6 +300,8 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
     return role, ctx.issuer
 
 
+COMPANY_BODY = re.compile(r"(?:(?:(?:Supervisory|Management|Scientific\s+Advisory|Executive|"
+                          r"Audit)\s+)?(?:Board|Committee)(?:\s+of\s+Directors)?|Directors)\s+of\s+")
 EXECUTIVE_TITLE = re.compile(r"(?:\b(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Founder|Chairman|"
                              r"Chair)|Officer)$", re.IGNORECASE)
 
