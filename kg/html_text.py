@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from kg.text_tables import TABLE_CELLS
+
 SKIPPED = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg",
            "iframe",
            "button", "select", "template", "head"}
@@ -41,7 +43,7 @@ class _TextCollector(HTMLParser):
         if tag == "tr":
             self.cells = self.in_cell = 0  # cells a page left unclosed end with their row
         if tag in CELLS:
-            self.parts.append(" | " if self.cells else "\n\n")
+            self.parts.append(TABLE_CELLS if self.cells else "\n\n")
             self.cells += 1
             self.in_cell += 1
         elif tag in BLOCKS:

@@ -23,7 +23,7 @@ CODE = re.compile(r"^(?=.*[a-z])(?=.*[0-9])[a-z0-9]{3,20}$")
 
 @cache
 def common_words() -> frozenset[str]:
-    return frozenset(row["word"] for row in vocab.table("common_words"))
+    return vocab.words("common_words")
 
 
 def name_key(kind: str, label: str) -> str:

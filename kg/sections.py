@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kg.dates import DATE_PATTERN, parse_date
 from kg.documents import Document
+from kg.unwrap import LIST_MARK
 
 HEADLINE, DATELINE, BODY, ABOUT, FORWARD_LOOKING, CONTACTS, BOILERPLATE = (
     "headline", "dateline", "body", "about", "forward-looking", "contacts", "boilerplate")
@@ -258,7 +259,7 @@ LABELLED_BEFORE = re.compile(r"\b(?:[Cc]ohorts?|[Aa]rms?|[Pp]arts?|[Gg]roups?|[L
                              r"[Cc]lass|[Gg]rade|[Ss]tage|[Pp]hase|[Vv]itamin|[Ff]actor)\s$")
 
 
-BULLET = re.compile(r"(?:[-–—•*▪●◦]|\d{1,2}[.)])[ \t]+(?=\S)")  # `- `, `• `, `1. ` opening a line
+BULLET = re.compile(rf"{LIST_MARK}[ \t]+(?=\S)")  # `- `, `• `, `1. ` opening a line
 
 
 def make_sentence(text: str, start: int, end: int, section: str, paragraph: int) -> Sentence:

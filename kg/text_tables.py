@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+TABLE_CELLS = " | "  # between the cells of a table's row, here and in HTML tables (kg.html_text)
 GAP = re.compile(r"\t+|[ \t]{2,}")
 MAX_CELL = 48  # characters: a cell is a label or a figure, not a clause
 MIN_ROWS = 2
@@ -44,6 +45,6 @@ def piped_tables(text: str) -> str:
             end += 1
         if end - start >= MIN_ROWS and any(re.search(r"\d", lines[i]) for i in range(start, end)):
             for i in range(start, end):
-                lines[i] = " | ".join(split[i])
+                lines[i] = TABLE_CELLS.join(split[i])
         start = max(end, start + 1)
     return "\n".join(lines)

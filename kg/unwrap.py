@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from kg.text_tables import TABLE_CELLS
+
 # `• item`, `- item`, `* item`, `1. item`, `(a) item`: a list item starts its own line
-ITEM_START = re.compile(r"^\s*(?:[•·▪◦‣*–—-]\s|\d{1,2}[.)]\s|\([a-z0-9]\)\s)")
-TABLE_ROW = " | "  # a table's row (`kg.text_tables`) is a line of its own
+LIST_MARK = r"(?:[•·▪◦‣●*–—-]|\d{1,2}[.)]|\([a-z0-9]\))"
+ITEM_START = re.compile(rf"^\s*{LIST_MARK}\s")
 MIN_LINES = 8
 WIDTHS = range(50, 101)  # widths at which text is wrapped
 NEAR = 16  # a line this close to the width was broken by the wrap, not by the writer
@@ -44,11 +46,11 @@ def unwrapped(text: str) -> str:
     out: list[str] = []
     runs_on = False
     for line in lines:
-        if runs_on and line.strip() and not ITEM_START.match(line) and TABLE_ROW not in line:
+        if runs_on and line.strip() and not ITEM_START.match(line) and TABLE_CELLS not in line:
             previous = out[-1].rstrip()
             glue = "" if re.search(r"\w-$", previous) and line[:1].islower() else " "
             out[-1] = previous + glue + line.strip()
         else:
             out.append(line)
-        runs_on = len(line) >= width - NEAR and bool(line.strip()) and TABLE_ROW not in line
+        runs_on = len(line) >= width - NEAR and bool(line.strip()) and TABLE_CELLS not in line
     return "\n".join(out)

@@ -42,7 +42,7 @@ AFTER_MEASURE = (r"(?=\s+(?:from|at|after|by|compared|versus|vs\.?|relative|over
                  r"among|with|for|was|were|of|and|is|are|on)\b|\s*[,;.:()]|\s*$)")
 FRAMES = (
     # `SLX-091 reduced mean urinary oxalate by 67%`
-    re.compile(rf"\b(?P<verb>{LOWER}|{RAISE}|{BETTER})\s+(?:the\s+|their\s+)?{MEASURE}\s+by\s+"
+    re.compile(rf"\b{CHANGE_VERB}\s+(?:the\s+|their\s+)?{MEASURE}\s+by\s+"
                rf"{QUALIFIER}(?:approximately\s+|about\s+|up\s+to\s+)?(?={SIGNED})",
                re.IGNORECASE),
     # `mean proteinuria fell by 78%`
@@ -53,7 +53,7 @@ FRAMES = (
     # `ALT was reduced from baseline by 38%`
     re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas|where)\s+|\b(?:the|a|an)\s+)"
                rf"(?!(?:the|a|an)\b){MEASURE}\s+(?:was|were)\s+(?:significantly\s+)?"
-               rf"(?P<verb>{LOWER}|{RAISE}|{BETTER})\s+(?:from\s+baseline\s+)?by\s+{QUALIFIER}"
+               rf"{CHANGE_VERB}\s+(?:from\s+baseline\s+)?by\s+{QUALIFIER}"
                rf"(?={SIGNED})", re.IGNORECASE),
     # `a 54% reduction in LDL cholesterol`
     re.compile(rf"(?={SIGNED}\s*(?:{UNIT})\s+{CHANGE_NOUN}\s+(?:from\s+baseline\s+)?in\s)",
@@ -148,10 +148,10 @@ def endpoint_phrase(noun: str, measure: str) -> str:
     words = measure.split()
     if not 1 <= len(words) <= 8 or NOT_A_MEASURE.search(measure) or is_safety(measure):
         return ""
-    noun = noun.lower().rstrip("s") if noun.lower().endswith(("ions", "ses", "nts", "nes",
-                                                              "ops", "ges")) else noun.lower()
-    return f"{noun} in {measure}"
+    return f"{re.sub(r's$', '', noun.lower())} in {measure}"
 
 
 def unit_text(raw: str) -> str:
-    return "%" if raw.lower() in ("percent", "per cent") or raw == "%" else " ".join(raw.split())
+    """`percentage-points` → `percentage points`; the units vocabulary reads the rest
+    (`percent` → `%`)."""
+    return " ".join(raw.replace("-", " ").split())

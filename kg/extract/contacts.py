@@ -25,7 +25,8 @@ CONTACT_LABEL = re.compile(
     rf"^(?:(?:Media|Investor|Press)\s+)?Contacts?(?:\s*(?:Details|Information|Info))?\s*:?\s*"
     rf"(?P<name>{NAME}){CREDENTIALS}\s*$")
 GLUED_CONTACT = re.compile(
-    rf"(?P<name>{NAME}){CREDENTIALS}(?:\s*\([A-Z]{{2,6}}\))?(?P<role>(?:Chief|CEO|CFO|COO|President|Director|Head|"
+    rf"(?P<name>{NAME}){CREDENTIALS}(?:\s*\([A-Z]{{2,6}}\))?"
+    rf"(?P<role>(?:Chief|CEO|CFO|COO|President|Director|Head|"
     rf"Managing|Manager|Senior|Vice|VP|SVP|Investor|Media|Partner|International|"
     rf"Communications)[^\n@]{{0,60}}?)(?=Tel\b|Tel\.|E-?mail|Email|Phone|Mobile|Office|"
     rf"[PET]:|\+?\d|$)")

@@ -103,8 +103,7 @@ def further_recipients(ctx: Context, sentence: Sentence, segment: str, offset: i
                 or not AND_TO_BEFORE.search(segment[:local]):
             continue
         after = [i for i in found if i.start >= local + len(mention.text)
-                 and re.match(r"\s*(?:for|in)\s+(?:the\s+treatment\s+of\s+)?$",
-                              segment[local + len(mention.text):i.start])]
+                 and FOR_AHEAD.fullmatch(segment, local + len(mention.text), i.start)]
         out.append((mention.drug, ctx.indication_text(after[0].text) if after else ""))
     return out
 
@@ -177,8 +176,9 @@ RELATIVE = re.compile(r"\b(?:indications?|diseases?|conditions?|cancers?)?\s*[-â
 # statuses a marketing application gets: `accepted the BLA for X for gMG and granted
 # Priority Review` names the indication before the status
 APPLICATION_STATUSES = {"priority-review", "accelerated-assessment", "accelerated-approval"}
-FOR_BEFORE = re.compile(r"\b(?:for|in)\s+(?:the\s+treatment\s+of\s+|patients\s+with\s+)?$",
-                        re.IGNORECASE)
+FOR_INDICATION = r"(?:for|in)\s+(?:the\s+treatment\s+of\s+|patients\s+with\s+)?"
+FOR_BEFORE = re.compile(rf"\b{FOR_INDICATION}$", re.IGNORECASE)
+FOR_AHEAD = re.compile(rf"\s*{FOR_INDICATION}", re.IGNORECASE)
 
 
 def application_indication(text: str, found, match) -> list:

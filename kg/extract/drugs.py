@@ -53,8 +53,8 @@ NOT_INN = {"oncogene", "transgene", "antigene", "progene", "thermostat", "hemost
 # a year a release names (`ASCO-2025`, `FY 2024`); `PLB-2044` or `XYZ-1944` is a code
 YEAR = re.compile(r"199\d|20[0-3]\d")
 TRIAL_WORD = re.compile(r"^\s*(?:(?:Phase|phase)\s+\S+\s+)?(?:clinical\s+)?(?:trial|study|studies|"
-                        r"Trial|Study)\b|^,\s+(?:an?|the)\s+(?:(?:[Pp]hase\s+[\w/.-]+|\w+)\s+){0,3}?"
-                        r"(?:trial|study)\b")
+                        r"Trial|Study)\b|^,\s+(?:an?|the)\s+"
+                        r"(?:(?:[Pp]hase\s+[\w/.-]+|\w+)\s+){0,3}?(?:trial|study)\b")
 # `a second Phase 2 trial, VANTA-F4, is evaluating …`: the name set off after `trial,`
 TRIAL_WORD_BEFORE = re.compile(r"\b(?:trial|study)\s*(?:,|\(|\s(?:called|named|known\s+as))\s*$")
 # serum tumour markers (`CA 19-9`, `CA-125`): assay names, not drugs
@@ -291,7 +291,7 @@ def payload_keys() -> frozenset[str]:
     """The cytotoxic payloads the vocabulary names (`SN-38`, `DM1`, `DXd`): what a conjugate
     carries, not a drug of its own."""
     return frozenset(iris.drug_key(name) for row in vocab.table("cytotoxic_agents")
-                     for name in (row["label"], *row["names"].split("|")) if name)
+                     for name in (row["label"], *vocab.split(row["names"])))
 
 
 def disease_acronyms(acronyms: dict[str, str]) -> set[str]:
@@ -375,7 +375,7 @@ DESCRIPTOR = re.compile(
     r"vector|bispecific|nanobody|fragment|receptor|prodrug|combination|regimen|version|"
     r"variant|portfolio|pipeline|partner|collaboration|company|subsidiary|affiliate|asset|"
     r"agent|drug|trial|study|cohort|therapies|candidates|compounds|molecules|products|"
-    r"programs|vaccines|assets|designation|approval|application|submission|study)",
+    r"programs|vaccines|assets|designation|approval|application|submission)",
     re.IGNORECASE)
 ENGLISH_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ed|ics|ogy|ship|ies|ally|ward|"
                             r"wise|able|ible|ful|less|ous|ive|ism|ist)$")
@@ -387,14 +387,7 @@ def is_generic_shaped(word: str) -> bool:
     lower = word.lower()
     return (word[1:].islower() and not DESCRIPTOR.fullmatch(lower)
             and not ENGLISH_ENDING.search(lower) and lower not in NOT_INN
-            and lower not in common_words())
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """The vocabulary's common words (`kg/vocab/common_words.tsv`), read here rather than
-    through kg.names, which is not part of reading a document."""
-    return frozenset(row["word"] for row in vocab.table("common_words"))
+            and lower not in vocab.words("common_words"))
 
 
 # `the X platform`, and `the X bispecific platform`: up to two lower-case descriptive words

@@ -23,16 +23,18 @@ HEADS = (
 )
 # One-word disease names by their medical suffix (`cholangiocarcinoma`, `uveitis`,
 # `amyloidosis`, `phenylketonuria`, `achondroplasia`, `hemophilia`, `hyperinsulinism`,
-# `alpha-mannosidosis`), less
-# the common words that share one (`diagnosis`, `academia`, `empathy`)
+# `alpha-mannosidosis`), less the common words that share one (`diagnosis`, `academia`,
+# `empathy`)
 SUFFIXED = (r"(?!(?:diagnos|prognos|apoptos|osmos|hypnos|mitos|meios|symbios|necros|"
             r"academ|empath|sympath|telepath)\w*)"
-            r"(?:[A-Za-z]{2,8}-)?[A-Za-z][a-z]{2,}(?:carcinoma|blastoma|sarcoma|glioma|cytoma|thelioma|ngioma|"
+            r"(?:[A-Za-z]{2,8}-)?[A-Za-z][a-z]{2,}(?:carcinoma|blastoma|sarcoma|glioma|cytoma|"
+            r"thelioma|ngioma|"
             r"denoma|itis|pathy|pathies|uria|plasia|philia|emia|aemia|osis|oses|iasis)s?|"
             r"(?:[Hh]yper|[Hh]ypo)[a-z]{3,}ism")
 HEAD = re.compile(rf"(?<![\w-])(?:{HEADS}|{SUFFIXED})(?![\w-])")
 NOT_INDICATION_AFTER = re.compile(
-    r"^\s*(?:cells?|microenvironment|growth|types?(?!\s+(?:\d|[IVX]+[a-z]?\b))|antigens?|targeting|stem|models?|"
+    r"^\s*(?:cells?|microenvironment|growth|types?(?!\s+(?:\d|[IVX]+[a-z]?\b))|antigens?|"
+    r"targeting|stem|models?|"
     r"lines?|biology|research|centers?|centres?|institute|society|foundation|associations?|"
     r"care|burden|awareness|specialists?|drugs?|therap(?:y|ies)|treatments?|progression|"
     r"regression|volume|reduction|samples?|tissue|killing|immunity|specific)\b", re.IGNORECASE)

@@ -17,6 +17,7 @@ from kg.extract.context import Context
 from kg.extract.drugs import is_inn
 from kg.facts import Cohort, Dose, Outcome, Quantity
 from kg.sections import Sentence
+from kg.text_tables import TABLE_CELLS
 
 ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
             "sixth": "6", "seventh": "7", "eighth": "8", "1st": "1", "2nd": "2", "3rd": "3",
@@ -368,7 +369,6 @@ def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
     return control and not names_drug
 
 
-TABLE_CELLS = " | "  # between the cells of a table's row (`kg.html_text`, plain-text tables)
 
 
 def outcomes(ctx: Context) -> None:
@@ -537,12 +537,12 @@ TRIAL_CONTEXT = re.compile(r"\b(?:patients?|participants?|subjects?|cohorts?|arm
                            r"stud(?:y|ies)|treated|treatment|dos(?:e|es|ed|ing)|enrolled|data|"
                            r"results)\b",
                            re.IGNORECASE)
-# A result is reported in the past; `the five-year survival rate for this cancer is 28%` is
-# what the disease does, not what a study found.
 # words of a paragraph about a disease or other medicines, not about the study's results
 BACKGROUND = re.compile(r"\b(?:population|medicines|therapies|treatments|drugs|typically|"
                         r"historically|usually|generally|literature|expected|standard)\b",
                         re.IGNORECASE)
+# A result is reported in the past; `the five-year survival rate for this cancer is 28%` is
+# what the disease does, not what a study found.
 REPORTED = re.compile(r"\b(?:was|were|achieved|showed|demonstrated|observed|reached|improved|"
                       r"reduced|decreased|increased)\b", re.IGNORECASE)
 NOT_A_RESULT_AFTER = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:cut-?off|follow-?up)\b",
@@ -689,6 +689,11 @@ def is_safety(phrase: str) -> bool:
     return bool(SAFETY_WORDS.search(phrase) or lexicon.adverse_events().find(phrase))
 
 
+def count_endpoint(text: str) -> str:
+    """`Partial  Responses` → `partial response`: what a count of patients counts."""
+    return re.sub(r"s$", "", " ".join(text.lower().split()))
+
+
 # `… in 2 of 9 patients in Cohort 2, 4 of 11 in Cohort 3 and 3 of 12 in Cohort 4`
 COUNT_IN_GROUP = re.compile(
     rf"(?<![\w.-])(?P<n>\d+|{'|'.join(NUMBER_WORDS)})\s+of\s+(?:the\s+)?\d+(?:\s+(?:evaluable\s+|"
@@ -707,12 +712,12 @@ def cohort_counts(ctx: Context, sentence: Sentence, cohorts) -> bool:
         return False
     first = items[0][0].start()
     named = min(responses, key=lambda r: (r.start() > first, abs(r.start() - first)))
-    endpoint = re.sub(r"s$", "", " ".join(named.group(0).lower().split()))
+    endpoint = count_endpoint(named.group(0))
+    term = lexicon.TermMatch(endpoint, named.start(), named.end(), endpoint)
     for match, label in items:
         if in_control_clause(ctx, sentence, match.start()):
             continue
         raw = match.group("n").lower()
-        term = lexicon.TermMatch(endpoint, named.start(), named.end(), endpoint)
         add_outcome(ctx, sentence, term, Decimal(NUMBER_WORDS.get(raw, 0) or raw), "patients",
                     label)
     return True
@@ -735,7 +740,7 @@ def counts(ctx: Context, sentence: Sentence, cohorts) -> None:
                 re.split(r"[;:]|,\s+(?:and|while|whereas)\b", before)[-1])):
             continue  # `12 of 20 patients achieved a partial response`: not one response
         value = Decimal(1 if raw in ("a", "an") else NUMBER_WORDS.get(raw, 0) or raw)
-        endpoint = re.sub(r"s$", "", " ".join(match.group("ep").lower().split()))
+        endpoint = count_endpoint(match.group("ep"))
         term = lexicon.TermMatch(endpoint, match.start("ep"), match.end("ep"), endpoint)
         add_outcome(ctx, sentence, term, value, "patients",
                     nearest_cohort(cohorts, match.start(), sentence.text))

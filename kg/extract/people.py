@@ -46,7 +46,8 @@ APPOINTED_ROLE = (r"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?"
                   r"(?P<role>[^.,;]{3,80}?)(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
 APPOINTMENT = re.compile(
     rf"(?:(?i:appointment\s+of|appointed|appoints|names|named|welcomes|hired|hires|promoted|"
-    rf"promotion\s+of|addition\s+of|elected|elects|election\s+of))\s+(?P<name>{NAME}){CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
+    rf"promotion\s+of|addition\s+of|elected|elects|election\s+of))\s+(?P<name>{NAME})"
+    rf"{CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
     + APPOINTED_ROLE)
 ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?"
               r"(?:(?:company|firm)['’]s\s+|(?:its|our)\s+)?"
@@ -68,7 +69,8 @@ TITLE_BEFORE_NAME = re.compile(
 SHORT_NAME = rf"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+{NAME_WORD}"
 PAST_ADVERB = r"(?:(?:previously|formerly|most\s+recently|also|earlier)\s+)?"
 IS_ROLE = re.compile(
-    rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS},?\s+{PAST_ADVERB}(?:is|was|will\s+(?:serve|be)\s+as|"
+    rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS},?\s+{PAST_ADVERB}"
+    rf"(?:is|was|will\s+(?:serve|be)\s+as|"
     rf"serves\s+as|"
     rf"served\s+as|has\s+served\s+as|(?:most\s+recently\s+)?served\s+as)\s+"
     rf"(?P<role>(?:the|a|an)?\s*(?i:{ROLE_START})[^.;:“”\"()]{{0,100}}?)"
@@ -81,7 +83,8 @@ WHERE_SERVED = re.compile(
     rf"(?P<role>(?i:{ROLE_START})[^.;:()]{{0,80}}?)(?=,|\.(?:\s|$)|;|\s+(?:and|since|from|"
     rf"where|until)\b|$)")
 PRONOUN_ROLE = re.compile(
-    rf"(?:^|[,;]\s+|\band\s+)(?:(?:Previously|Before\s+that|Earlier|Prior\s+to\s+[^,]{{2,60}}),\s+)?"
+    rf"(?:^|[,;]\s+|\band\s+)"
+    rf"(?:(?:Previously|Before\s+that|Earlier|Prior\s+to\s+[^,]{{2,60}}),\s+)?"
     rf"(?:[Ss]he|[Hh]e|[Tt]hey)\s+{PAST_ADVERB}(?:served|has\s+served|was|held\s+the\s+(?:role|"
     rf"position)\s+of)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
     rf"(?P<role>(?i:{ROLE_START})[^.;:()]{{0,80}}?\s+(?:at|of|with)\s+[A-Z][^.;:()]{{1,60}}?)"
@@ -104,7 +107,8 @@ ROLE_IS = re.compile(
     rf"is\s+(?:Dr\.\s+)?(?P<name>{NAME}){CREDENTIALS},?\s+(?P<org>(?:of|at)\s+[^.;]{{3,80}})?")
 JOINED = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS}(?:,[^.]{{0,160}}?,)?\s+(?:has\s+)?(?:joined|will\s+join)\s+"
-    rf"(?:[^.]|\.(?=,|\s+as\b)){{0,40}}?\s+as\s+(?:its\s+|our\s+)?(?:new\s+)?(?P<role>[^.,;]{{3,60}}?)"
+    rf"(?:[^.]|\.(?=,|\s+as\b)){{0,40}}?\s+as\s+(?:its\s+|our\s+)?(?:new\s+)?"
+    rf"(?P<role>[^.,;]{{3,60}}?)"
     rf"(?=[.,;]|\s+(?:and|effective|to|where|with|in)\b)")
 ROLE_SPLIT = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Z])")
 INSTITUTION_WORDS = (r"University|Institute|Hospital|Cent(?:er|re)|College|School|Clinic|"
@@ -301,7 +305,8 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
 
 
 COMPANY_BODY = re.compile(r"(?:(?:(?:Supervisory|Management|Scientific\s+Advisory|Executive|"
-                          r"Audit)\s+)?(?:Board|Committee)(?:\s+of\s+Directors)?|Directors)\s+of\s+")
+                          r"Audit)\s+)?(?:Board|Committee)(?:\s+of\s+Directors)?|Directors)"
+                          r"\s+of\s+")
 EXECUTIVE_TITLE = re.compile(r"(?:\b(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Founder|Chairman|"
                              r"Chair)|Officer)$", re.IGNORECASE)
 

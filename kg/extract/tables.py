@@ -19,6 +19,7 @@ from kg.extract.measures import (
     TABLE_CELLS,
     add_outcome,
     cohort_mentions,
+    count_endpoint,
     decimal,
     unit_fits,
 )
@@ -102,8 +103,7 @@ def table_outcomes(ctx: Context) -> None:
                 elif not unit or not unit_fits(endpoint.key, unit):
                     continue
                 at = sentence.text.find(cell)
-                name = endpoint.text if unit != "patients" else re.sub(  # as `counts` names it
-                    r"s$", "", " ".join(endpoint.text.lower().split()))
+                name = count_endpoint(endpoint.text) if unit == "patients" else endpoint.text
                 term = lexicon.TermMatch(endpoint.key, at, at + len(cell), name)
                 add_outcome(ctx, sentence, term, decimal(match.group("v")), unit,
                             cohort_label(label_cell))

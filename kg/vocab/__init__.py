@@ -20,6 +20,12 @@ def table(name: str) -> tuple[dict[str, str], ...]:
         return tuple({k: (v or "").strip() for k, v in row.items() if k} for row in reader)
 
 
+@cache
+def words(name: str, column: str = "word") -> frozenset[str]:
+    """The values of one column of `<name>.tsv`, as a set."""
+    return frozenset(row[column] for row in table(name))
+
+
 def split(cell: str) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]
 
