@@ -226,10 +226,12 @@ def build(paths: Iterable[Path], *, output: Path | None = None, store: Path | No
                 report.pruned = writer.prune(paths)
             stale = writer is not None and (writer.changed or writer.index.interrupted
                                             or resolution_outdated(writer.store))
+            compact = writer is not None and writer.worth_compacting()
         if stale:
             from kg.resolve import refresh_resolution
 
-            report.violations.extend(refresh_resolution(store).violations)  # store now closed
+            resolution = refresh_resolution(store, compact=compact)  # store now closed
+            report.violations.extend(resolution.violations)
         if out is not None:
             report.violations.extend(out.violations)
     if server is not None:

@@ -258,12 +258,14 @@ def typed_label(writer, entity: Entity, label: str, alt: Iterable[str] = ()) -> 
         writer.typed_node(entity.iri, "Organization")
 
 
-def refresh_resolution(path: Path, *, full: bool = False) -> Resolution:
+def refresh_resolution(path: Path, *, full: bool = False, compact: bool = False
+                       ) -> Resolution:
     """Recompute `id:graph/resolution` over the whole store at `path` (closed), after a
     build or a split; the caller holds the store's writer lock. `full` compares the mention
-    index with every graph of the store first (`MentionIndex.synced`)."""
+    index with every graph of the store first (`MentionIndex.synced`); `compact` compacts
+    the store once all is written (`kg.store.compact_store`)."""
     from kg.mentions import MentionIndex, index_path
-    from kg.store import open_store, readers_excluded
+    from kg.store import compact_store, open_store, readers_excluded
 
     with readers_excluded(path):
         store = open_store(path)
@@ -273,6 +275,8 @@ def refresh_resolution(path: Path, *, full: bool = False) -> Resolution:
             resolution = update_resolution(store, index.synced(store, full=full))  # redoes it
             store.flush()
             index.done_writing()
+            if compact:
+                compact_store(store)
         finally:
             index.close()
             del store

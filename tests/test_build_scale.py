@@ -145,6 +145,27 @@ def test_unchanged_files_are_skipped_changed_replaced_and_gone_pruned(corpus, tm
     assert (forced["read"], forced["unchanged"]) == (5, 0)
 
 
+def test_a_build_that_rewrote_a_tenth_of_the_store_compacts_it_and_a_small_one_not(
+        tmp_path, monkeypatch):
+    import kg.store
+
+    compacted = []
+    monkeypatch.setattr(kg.store, "compact_store", lambda store: compacted.append(len(store)))
+    docs = tmp_path / "docs"
+    write_corpus(docs, 12)
+    store = str(tmp_path / "store")
+    assert run("build", str(docs), "--store", store)[0] == 0
+    assert len(compacted) == 1 and compacted[0] > 0  # compacted with everything written
+    edited = docs / "synthetic-00001.txt"
+    edited.write_text(edited.read_text() + "\nThe company has 12 employees.\n")
+    assert run("build", str(docs), "--store", store)[0] == 0
+    assert len(compacted) == 1  # one graph of 14 (12, the resolution's and the catalog's)
+    for path in sorted(docs.iterdir())[:3]:
+        path.write_text(path.read_text() + "\nThe company has 9 employees.\n")
+    assert run("build", str(docs), "--store", store)[0] == 0
+    assert len(compacted) == 2
+
+
 def test_a_graph_two_files_share_is_pruned_only_with_the_last(tmp_path):
     docs = tmp_path / "docs"
     write_corpus(docs, 1)
