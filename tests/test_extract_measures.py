@@ -369,3 +369,13 @@ def test_cell_doses_given_in_parentheses_after_their_dose_level():
     assert doses("said PL-505 patients received dose level 1 (DL1; 5 x 10^7 CAR+ cells) or "
                  "dose level 2 (DL2; 1 x 10^8 CAR+ T cells).") == [
         ("1", Decimal("50000000"), "cells"), ("2", Decimal("100000000"), "cells")]
+
+
+def test_doses_of_arms_the_release_names_by_their_dose_are_those_arms():
+    text = ("said its PL-808 trial randomized 300 adults to PL-808 5 mg, 10 mg or 20 mg once "
+            "daily, or to placebo. Body weight fell by 6%, 9% and 12% in the 5 mg, 10 mg and "
+            "20 mg arms, respectively.")
+    assert doses(text) == [("10 mg", Decimal("10"), "mg"), ("20 mg", Decimal("20"), "mg"),
+                           ("5 mg", Decimal("5"), "mg")]
+    assert doses("said its PL-808 trial gave adults PL-808 5 mg once daily.") == [
+        ("", Decimal("5"), "mg")]

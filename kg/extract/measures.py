@@ -229,6 +229,7 @@ def doses(ctx: Context) -> None:
         return
     pattern = re.compile(rf"(?<![\w.])(?P<value>{NUMBER}){EXPONENT}?\s*(?P<unit>{unit})"
                          r"(?![\w/])", re.IGNORECASE)
+    arms = dose_named_arms(ctx, pattern)
     for sentence in ctx.fact_sentences():
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
@@ -243,7 +244,10 @@ def doses(ctx: Context) -> None:
                                                                         match.start()):
                 continue
             nearest = nearest_cohort(cohorts, match.start(), sentence.text)
-            for raw, label in listed_doses(sentence.text, nearest, match.start(), match.values):
+            pairs = listed_doses(sentence.text, nearest, match.start(), match.values)
+            if not nearest and any(dose_key(raw, match.unit) in arms for raw in match.values):
+                pairs = [(raw, f"{raw} {match.unit}") for raw in match.values]
+            for raw, label in pairs:
                 value = decimal(raw)
                 if value is None:
                     continue
@@ -251,6 +255,34 @@ def doses(ctx: Context) -> None:
                 cohort = ctx.extraction.add(Cohort(drug, label), evidence)
                 ctx.extraction.add(Dose(cohort, quantity(value, match.group("unit"))), evidence)
     merge_unlabelled_doses(ctx)
+
+
+# `… in the 5 mg, 10 mg and 20 mg arms`: the doses just before it name groups
+ARM_AFTER = re.compile(r"\s*(?:(?:once|twice)[- ](?:daily|weekly)\s+|QD\s+|BID\s+)?"
+                       r"(?:dose\s+)?(?:arms?|cohorts?|groups?)\b", re.IGNORECASE)
+GROUPS_WORD = re.compile(r"\b(?:arm|cohort|group)s?\b", re.IGNORECASE)
+LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+
+
+def dose_named_arms(ctx: Context, pattern: re.Pattern) -> set[tuple[Decimal | None, str]]:
+    """The doses the release names its arms by (`the 10 mg arm`, `the 5 mg and 10 mg
+    groups`), as `dose_key`s: a trial randomised to `5 mg, 10 mg or 20 mg` has those arms."""
+    arms = set()
+    for sentence in ctx.structure.sentences:
+        if not GROUPS_WORD.search(sentence.text):
+            continue
+        run: list[DoseList] = []
+        for listed in dose_lists(sentence.text, pattern):
+            if run and not LIST_JOIN.fullmatch(sentence.text, run[-1].end(), listed.start()):
+                run = []
+            run.append(listed)
+            if ARM_AFTER.match(sentence.text, listed.end()):
+                arms.update(dose_key(raw, each.unit) for each in run for raw in each.values)
+    return arms
+
+
+def dose_key(raw: str, unit: str) -> tuple[Decimal | None, str]:
+    return decimal(raw), unit.lower()
 
 
 def other_drug_before(ctx: Context, sentence: Sentence, position: int) -> bool:
