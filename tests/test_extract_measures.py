@@ -379,3 +379,36 @@ def test_doses_of_arms_the_release_names_by_their_dose_are_those_arms():
                            ("5 mg", Decimal("5"), "mg")]
     assert doses("said its PL-808 trial gave adults PL-808 5 mg once daily.") == [
         ("", Decimal("5"), "mg")]
+
+
+TRIAL = ("said PL-808, its oral GLP-1 agonist, was studied in a Phase 2 trial that randomized "
+         "adults to PL-808 5 mg, 10 mg or 20 mg, or to placebo. ")
+
+
+def test_values_listed_with_one_unit_after_the_last_take_that_unit():
+    assert outcomes(TRIAL + "Mean HbA1c fell from baseline by 1.3, 1.7 and 2.0 percentage "
+                    "points in the 5 mg, 10 mg and 20 mg arms, respectively.") == [
+        ("10 mg", "reduction in Mean HbA1c", Decimal("1.7"), "percentage points"),
+        ("20 mg", "reduction in Mean HbA1c", Decimal("2.0"), "percentage points"),
+        ("5 mg", "reduction in Mean HbA1c", Decimal("1.3"), "percentage points")]
+    assert outcomes(TRIAL + "The median PFS was 5.1, 6.3 and 8.0 months in Cohorts A, B and "
+                    "C, respectively.") == [
+        ("A", "median PFS", Decimal("5.1"), "months"),
+        ("B", "median PFS", Decimal("6.3"), "months"),
+        ("C", "median PFS", Decimal("8.0"), "months")]
+
+
+def test_each_value_followed_by_its_group_in_parentheses():
+    assert outcomes(TRIAL + "The objective response rate was 58% (5 mg), 66% (10 mg) and "
+                    "74% (Cohort C).") == [
+        ("10 mg", "objective response rate", Decimal("66"), "%"),
+        ("5 mg", "objective response rate", Decimal("58"), "%"),
+        ("C", "objective response rate", Decimal("74"), "%")]
+    assert outcomes(TRIAL + "The disease control rate was 90% (18 of 20 patients).") == [
+        ("", "disease control rate", Decimal("90"), "%")]
+
+
+def test_the_share_of_patients_reaching_a_target_is_that_targets_result():
+    assert outcomes(TRIAL + "The proportion of participants reaching an HbA1c below 6.5% was "
+                    "41%, versus 12% on placebo.") == [
+        ("", "HbA1c below 6.5%", Decimal("41"), "%")]

@@ -23,8 +23,9 @@ from kg.extract.measures import (
     decimal,
     is_safety,
     nearest_cohort,
-    respective_cohorts,
     respective_values,
+    series_labels,
+    with_listed_values,
 )
 from kg.facts import Outcome
 
@@ -49,7 +50,7 @@ FRAMES = (
     re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas|where)\s+|\b(?:the|a|an)\s+)"
                rf"(?!(?:the|a|an)\b){MEASURE}\s+(?:levels?\s+)?"
                rf"(?P<verb>fell|declined|dropped|decreased|rose|increased|improved)\s+"
-               rf"(?:by\s+)?{QUALIFIER}(?={SIGNED})", re.IGNORECASE),
+               rf"(?:from\s+baseline\s+)?(?:by\s+)?{QUALIFIER}(?={SIGNED})", re.IGNORECASE),
     # `ALT was reduced from baseline by 38%`
     re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas|where)\s+|\b(?:the|a|an)\s+)"
                rf"(?!(?:the|a|an)\b){MEASURE}\s+(?:was|were)\s+(?:significantly\s+)?"
@@ -83,10 +84,10 @@ def change_outcomes(ctx: Context) -> None:
         if not CHANGE_HINT.search(text) or not VALUE.search(text) or NOT_HUMAN.search(text) \
                 or not (ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(text)):
             continue
-        values = list(VALUE.finditer(text))
+        values = with_listed_values(text, list(VALUE.finditer(text)))
         for endpoint, first in changes_in(text, values):
             series = respective_values(text, first, values)
-            labels = respective_cohorts(text, len(series)) if len(series) > 1 else []
+            labels = series_labels(text, series)
             for index, item in enumerate(series):
                 value = decimal(item.group("v").replace("−", "-"))
                 if value is None or (sentence.start, value) in stated:

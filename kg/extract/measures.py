@@ -64,7 +64,7 @@ NUMBER = r"\d{1,3}(?:,\d{3}){1,3}(?:\.\d{1,6})?|\d{1,9}(?:\.\d{1,6})?"
 SIGNED = rf"(?:(?<![\w.])[-−](?=\d))?(?:{NUMBER})"
 # whole words only: `said that 47%` is no threshold (`at`)
 THRESHOLD_BEFORE = re.compile(r"(?:\b(?:surpass\w*|exceed\w*|more\s+than|over|beyond|at\s+least|"
-                              r"greater\s+than|less\s+than|fewer\s+than|under|up\s+to|at|"
+                              r"greater\s+than|less\s+than|fewer\s+than|under|below|above|up\s+to|at|"
                               r"after|by|within)|[<>≤≥])\s*$", re.IGNORECASE)
 
 
@@ -435,7 +435,8 @@ def outcomes(ctx: Context) -> None:
             continue
         landmarks = {e.start for e in endpoints if e.key == "proportion"}
         shares = {m.start("v") for m in SHARE_WITH.finditer(sentence.text)}
-        values = [m for m in value.finditer(sentence.text) if not is_range(sentence.text, m)
+        values = [m for m in with_listed_values(sentence.text, list(value.finditer(sentence.text)))
+                  if not is_range(sentence.text, m)
                   and not THRESHOLD_BEFORE.search(sentence.text[max(0, m.start() - 14):m.start()])
                   and not any(0 <= start - m.end() <= 2 for start in landmarks)
                   and m.start() not in shares  # `33% of patients achieved HbA1c <7%`
@@ -450,7 +451,7 @@ def outcomes(ctx: Context) -> None:
             if match is None or in_control_clause(ctx, sentence, match.start()):
                 continue
             series = respective_values(sentence.text, match, values)
-            labels = respective_cohorts(sentence.text, len(series)) if len(series) > 1 else []
+            labels = series_labels(sentence.text, series)
             for index, item in enumerate(series):
                 used.add(item.start())
                 label = labels[index] if labels else nearest_cohort(
@@ -468,14 +469,51 @@ IN_GROUP_AND = re.compile(r"\s+(?:in|for|at)\s+(?:the\s+)?"
                           r"|(?i:[a-z]+[- ]dose\s+(?:cohort|arm|group)))\s*(?:,\s*and|,|and)\s+")
 
 
+@dataclass(frozen=True)
+class ListedValue:
+    """`1.3` in `by 1.3, 1.7 and 2.0 percentage points`: a value whose unit is written once,
+    after the list's last value; read like a match of the value pattern."""
+
+    at: int
+    number: str
+    unit: str
+
+    def start(self, _group: str = "") -> int:
+        return self.at
+
+    def end(self, _group: str = "") -> int:
+        return self.at + len(self.number)
+
+    def group(self, name: str) -> str:
+        return self.number if name == "v" else self.unit
+
+
+SHARED_UNIT_TAIL = re.compile(rf"(?:(?<![\w.,])(?:{SIGNED})\s*(?:,\s*and|,|and)\s*){{1,6}}$")
+
+
+def with_listed_values(text: str, matches: list) -> list:
+    """The value matches, plus the values listed before one without their unit (each takes
+    the unit written after the last), in order of position."""
+    out = []
+    for match in matches:
+        tail = SHARED_UNIT_TAIL.search(text, max(0, match.start() - 60), match.start())
+        if tail and not NOT_LISTED_BEFORE.search(text, 0, tail.start()):
+            out += [ListedValue(tail.start() + m.start(), m.group(0), match.group("u"))
+                    for m in re.finditer(SIGNED, tail.group(0))]
+        out.append(match)
+    return sorted(out, key=lambda m: m.start())
+
+
 def respective_values(text: str, first: re.Match, values) -> list[re.Match]:
     """`were 14%, 36% and 56%, respectively`: the list that starts at the first value; and
     `30% in Cohort A and 55% in Cohort B`, each value followed by its group."""
     series = [first]
     if not re.search(r"\brespectively\b", text):
         for match in values:
-            if match.start() > series[-1].end() and IN_GROUP_AND.fullmatch(
-                    text, series[-1].end(), match.start()) and match.group("u") == first.group("u"):
+            if match.start() > series[-1].end() and match.group("u") == first.group("u") and (
+                    IN_GROUP_AND.fullmatch(text, series[-1].end(), match.start())
+                    or (GROUP_IN_PARENS_AND.fullmatch(text, series[-1].end(), match.start())
+                    and paren_group(text, series[-1].end()))):
                 series.append(match)
         return series
     for match in values:
@@ -483,6 +521,34 @@ def respective_values(text: str, first: re.Match, values) -> list[re.Match]:
                 r"\s*(?:,|and|, and)\s*", text[series[-1].end():match.start()]):
             series.append(match)
     return series
+
+
+# `58% (10 mg), 66% (20 mg) and 74% (40 mg)`: each value followed by its group in parentheses
+GROUP_IN_PARENS = re.compile(r"\s*\((?P<label>[^()]{1,24})\)")
+GROUP_IN_PARENS_AND = re.compile(r"\s*\([^()]{1,24}\)\s*(?:,\s*and|,|and)\s+")
+
+
+def paren_group(text: str, end: int) -> str:
+    """The group named in parentheses just after a value (`(10 mg)`, `(Cohort B)`), else ''."""
+    match = GROUP_IN_PARENS.match(text, end)
+    if not match:
+        return ""
+    label = " ".join(match.group("label").split())
+    unit = lexicon.unit_regex(("dose",))
+    dose = unit and re.fullmatch(rf"(?P<v>{NUMBER})\s*(?P<u>{unit})", label, re.IGNORECASE)
+    if dose:
+        return f"{dose.group('v')} {dose.group('u')}"
+    named = cohort_mentions(label)
+    return named[0][1] if len(named) == 1 and named[0][0] == 0 else ""
+
+
+def series_labels(text: str, series: list) -> list[str]:
+    """The group of each value of a series: named in parentheses after each, else the groups
+    a `respectively` list refers to; [] when neither."""
+    in_parens = [paren_group(text, item.end()) for item in series]
+    if all(in_parens):
+        return in_parens
+    return respective_cohorts(text, len(series)) if len(series) > 1 else []
 
 
 def respective_cohorts(text: str, count: int) -> list[str]:
@@ -587,7 +653,13 @@ def endpoints_in(text: str) -> list:
     """Endpoints of a sentence; `the 5.8-month OS threshold` becomes the share of patients
     beyond that landmark (a percentage), and follow-up times are no endpoint at all."""
     out = []
+    shares = [m for m in SHARE_REACHING.finditer(text) if not is_safety(m.group("ep"))]
+    for share in shares:
+        out.append(lexicon.TermMatch("share", share.start(), share.end(),
+                                     " ".join(share.group("ep").split())))
     for term in lexicon.endpoints().find(text):
+        if any(share.start() <= term.start < share.end() for share in shares):
+            continue  # `HbA1c` in `the share of patients reaching an HbA1c below 7%`
         after = text[term.end:]
         if NOT_A_RESULT_AFTER.match(after):
             continue
@@ -599,7 +671,16 @@ def endpoints_in(text: str) -> list:
                                          f"patients beyond the {prefix}{term.text} threshold"))
         else:
             out.append(term)
-    return out
+    return sorted(out, key=lambda term: term.start)
+
+
+# `the proportion of participants reaching an HbA1c below 7.0% was 58%`: the endpoint is
+# what the share of patients reached, its value the one stated after
+SHARE_REACHING = re.compile(
+    r"\b(?:proportion|share|percentage|percent)\s+of\s+(?:[\w-]+\s+)?(?:patients|participants|"
+    r"subjects)\s+(?:who\s+)?(?:reaching|reached|achieving|achieved|attaining|attained|with)\s+"
+    r"(?:an?\s+|the\s+)?(?P<ep>(?:[^.;:]|\.(?=\d)){3,80}?)(?=\s+(?:was|were|is|are)\b)",
+    re.IGNORECASE)
 
 
 RATE_AFTER = re.compile(r"^\s+rates?\b", re.IGNORECASE)
