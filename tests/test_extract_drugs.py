@@ -235,3 +235,19 @@ def test_a_partner_that_will_develop_manufacture_and_commercialize_develops_it()
     rows = developed(OPENING + "announced a license: Qinghe Biopharma will develop, manufacture "
                      "and commercialize KT-555 in Greater China.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-555"), ("Qinghe Biopharma", "KT-555")]
+
+
+def test_a_conjugates_two_word_name_in_title_case_is_one_drug():
+    rows = developed("Kestrel Presents Data for Velotuzumab Dotecan\n\nBOSTON, April 1, 2024 -- "
+                     "Kestrel Therapeutics, Inc. (Nasdaq: KSTR) today said velotuzumab dotecan "
+                     "(KT-950) shrank tumours in a Phase 1 trial.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "Velotuzumab Dotecan")]
+
+
+def test_a_code_named_as_a_target_is_no_drug():
+    rows = developed(OPENING + "said KT-640, a GRPC7A x CD3 bispecific antibody, and KT-650, a "
+                     "MATX4-directed conjugate, entered trials; KT-660 targeting liver tumours "
+                     "follows, with rash expected with GRPC7A blockade.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-640"), ("Kestrel Therapeutics, Inc.",
+                                                                 "KT-650"),
+                    ("Kestrel Therapeutics, Inc.", "KT-660")]

@@ -30,7 +30,8 @@ ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
 INN = re.compile(r"(?<![\w-])(?P<inn>[A-Za-z][a-z]{4,}(?:-[a-z]+)?)(?![\w-])")
 MODIFIER = re.compile(
     r"^\s+(?P<mod>[a-z]*(?:vedotin|dotin|tesirine|tecan|ozogamicin|emtansine|mertansine|"
-    r"satetraxetan|tetraxetan|adenovec|vec|pegol|alfa|beta|tansine|govitecan|soravtansine))\b")
+    r"satetraxetan|tetraxetan|adenovec|vec|pegol|alfa|beta|tansine|govitecan|soravtansine))\b",
+    re.IGNORECASE)  # `Orvatuzumab Tirtecan` in a title
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9\-]{2,}|[A-Z]{3,})\s?(?:®|™|\(R\))")
 ALIAS = re.compile(r"^\s*\(\s*(?:(?:also known as|also called|aka|a\.k\.a\.|formerly|previously|"
                    r"(?:formerly|previously) (?:known|identified|referred to) as|or)\s+)?"
@@ -398,15 +399,23 @@ GENERIC_NOUN_AFTER = re.compile(DESCRIBED + r"(?i:compounds?|platforms?|technolo
                                 r"conjugates?|portfolio|pipeline|"
                                 r"delivery|carrier|family|class)\b")
 PLATFORM_AFTER = re.compile(DESCRIBED + r"(?i:platforms?|technolog(?:y|ies))\b")
+# `a GPRC5D x CD3 bispecific`, `GPRC5D-directed`, `CDH17-positive`: the code names a target
+# (`HDP-104 targeting gastrointestinal tumors` is a drug: a space before `targeting` says nothing)
+TARGET_AFTER = re.compile(r"\s*[x×]\s*CD\d|-(?i:targeting|targeted|directed)\b|[- ](?i:positive|"
+                          r"negative|expressing|expression|mutant|mutated|mutations?|"
+                          r"amplified|amplification|inhibitors?|degraders?|knockout)\b")
 
 
 def accepted_names(sentences, tickers: set[str]) -> set[str]:
     """Codes and generic names; brand names only in a drug context; never a word used as a
-    modifier (`the X platform`, `X compounds`)."""
+    modifier (`the X platform`, `X compounds`) or a code once named as a target."""
     accepted: set[str] = set()
     modifiers: set[str] = set()
     for sentence in sentences:
         for cand in candidates(sentence.text, tickers) + context_names(sentence.text, tickers):
+            if cand.kind == "code" and TARGET_AFTER.match(sentence.text, cand.end):
+                modifiers.add(iris.drug_key(cand.text))
+                continue
             if cand.kind != "code" and is_modifier(sentence.text, cand):
                 if PLATFORM_AFTER.match(sentence.text[cand.end:]):
                     modifiers.add(iris.drug_key(cand.text))
@@ -415,7 +424,7 @@ def accepted_names(sentences, tickers: set[str]) -> set[str]:
                 accepted.add(iris.drug_key(strip_isotope(cand.text)))
         for name in appositive_names(sentence.text, tickers):
             accepted.add(iris.drug_key(name))
-    return accepted - modifiers  # `the Gammabody® platform` anywhere: never a drug
+    return accepted - modifiers  # `the Gammabody® platform`, a target, anywhere: never a drug
 
 
 def appositive_names(text: str, tickers: set[str] | frozenset[str]) -> list[str]:
