@@ -251,3 +251,10 @@ def test_a_code_named_as_a_target_is_no_drug():
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-640"), ("Kestrel Therapeutics, Inc.",
                                                                  "KT-650"),
                     ("Kestrel Therapeutics, Inc.", "KT-660")]
+
+
+def test_a_name_shaped_like_a_study_named_once_as_one_is_never_a_drug():
+    rows = developed("Kestrel Reports Phase 2 HARBOR-3B Trial Results\n\nBOSTON, April 1, 2024 "
+                     "-- Kestrel Therapeutics, Inc. (Nasdaq: KSTR) today said HARBOR-3B enrolled "
+                     "90 adults given KT-210. HARBOR-3B met its primary endpoint.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-210")]

@@ -182,12 +182,17 @@ def _candidates(text: str, tickers: frozenset[str]) -> tuple[Candidate, ...]:
     return tuple(without_overlaps(found))
 
 
+def looks_like_trial_name(code: str) -> bool:
+    """A word of four letters or more with a short number (`GLORA-4`, `CREST-2B`): how
+    studies are named, where drug codes take three digits or more (`ABC-123`)."""
+    digits = re.findall(r"\d+", code)
+    return len(code_prefix(code)) >= 4 and bool(digits) and len(digits[-1]) <= 2
+
+
 def is_trial_name(text: str, end: int, code: str) -> bool:
     """`GLORA-4 trial`, `the ABC-12 study`, `a Phase 2 trial, GLORA-4, is …`: an
     all-letter word with a short number."""
-    bare = code_prefix(code)
-    digits = re.findall(r"\d+", code)
-    if len(bare) < 4 or not digits or len(digits[-1]) > 2:
+    if not looks_like_trial_name(code):
         return False
     start = end - len(code)
     return bool(TRIAL_WORD.match(text[end:end + 60])) or (
@@ -197,18 +202,26 @@ def is_trial_name(text: str, end: int, code: str) -> bool:
 
 def trial_names(sentences, tickers: set[str]) -> set[str]:
     """Codes that only ever name a study (`ABC-101 trial`, `ABC-101, a Phase 2 study`), and
-    names in capitals that once do (`the CASCADE trial`)."""
+    names in capitals or shaped like a study's that once do (`the CASCADE trial`, `the
+    GLORA-4 trial`)."""
     followed: dict[str, list[bool]] = {}
     capitals: set[str] = set()  # a name in capitals named once as a study is the study's
+    shaped: set[str] = set()
     for sentence in sentences:
         for cand in candidates(sentence.text, tickers):
             if cand.kind == "code":
                 key = iris.drug_key(cand.text)
                 followed.setdefault(key, []).append(
                     bool(TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60])))
+                if looks_like_trial_name(cand.text):
+                    shaped.add(cand.text)
             elif cand.kind == "brand" and cand.text.isupper() and cand.text.isalpha() \
                     and TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60]):
                 capitals.add(iris.drug_key(cand.text))  # `the CASCADE trial`
+    for name in shaped:  # `the CREST-2B trial` once (no candidate there), `CREST-2B enrolled`
+        if any(is_trial_name(sentence.text, found.end(), name) for sentence in sentences
+               for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence.text)):
+            capitals.add(iris.drug_key(name))
     return {key for key, flags in followed.items() if all(flags)} | capitals
 
 
