@@ -82,7 +82,7 @@ def document_from_bytes(name: str, data: bytes, *, where: str = "") -> Document:
     if suffix in {".html", ".htm"} or (suffix not in SUFFIXES and looks_like_html(text)):
         text, headline = html_to_text(text)
     elif suffix in {".md", ".markdown"}:
-        text = markdown_to_text(text)
+        text = markdown_to_text(piped_tables(text))
     else:
         # plain text: tables laid out with spaces keep their cells; a fixed-width copy is
         # unwrapped to one line a paragraph

@@ -1,4 +1,5 @@
-"""Tables that a plain-text release lays out with spaces or tabs, rewritten as ` | ` rows.
+"""Tables that a plain-text release lays out with spaces or tabs, or in Markdown, rewritten as
+` | ` rows.
 
     Expansion cohort     Evaluable   ORR           Median DoR
     Endometrial cancer   18          44% (8/18)    8.1 months
@@ -32,8 +33,30 @@ def cells_of(line: str) -> list[str]:
     return cells
 
 
+# `| Endpoint | Cohort 1 |` and its rule `|---|:---:|` (a Markdown table)
+MARKDOWN_ROW = re.compile(r"^[ \t]*\|(?P<cells>.*\|.*)\|[ \t]*\r?$")
+MARKDOWN_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?\r?$")
+
+
+def markdown_tables(text: str) -> str:
+    """The text with each Markdown table row written as ` | `-separated cells, its rule
+    line dropped."""
+    if "|" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        row = MARKDOWN_ROW.match(line)
+        if row:
+            lines.append(TABLE_CELLS.join(cell.strip() for cell in row.group("cells").split("|")))
+        elif not (lines and TABLE_CELLS in lines[-1] and MARKDOWN_RULE.match(line)):
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def piped_tables(text: str) -> str:
-    """The text with each space-aligned table's rows written as ` | `-separated cells."""
+    """The text with each Markdown or space-aligned table's rows written as ` | `-separated
+    cells."""
+    text = markdown_tables(text)
     if "  " not in text and "\t" not in text:
         return text
     lines = text.split("\n")

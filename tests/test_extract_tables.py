@@ -67,3 +67,18 @@ def test_a_table_of_response_counts_by_cohort():
     assert outcomes("r.txt", text) == [
         ("1", "CR rate", Decimal("25"), "%"), ("1", "complete response", Decimal("2"), "patients"),
         ("2", "CR rate", Decimal("50"), "%"), ("2", "complete response", Decimal("4"), "patients")]
+
+
+def test_a_header_with_an_empty_corner_cell_and_a_markdown_table():
+    assert outcomes("r.html", OPENING + (
+        "<table><tr><th>&nbsp;</th><th>Cohort 1<br>(n=8)</th><th>Cohort 2<br>(n=9)</th></tr>"
+        "<tr><td>Overall response rate</td><td>25%</td><td>44%</td></tr></table></article>"
+        "</body></html>")) == [
+        ("1", "Overall response rate", Decimal("25"), "%"),
+        ("2", "Overall response rate", Decimal("44"), "%")]
+    assert outcomes("r.md", "# Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover "
+                    "Therapeutics, Inc. (Nasdaq: PLVR) today reported Phase 1 results for "
+                    "PL-505 in leukemia.\n\n| Endpoint | Cohort 1 | Cohort 2 |\n|---|---|---|\n"
+                    "| Overall response rate | 25% | 44% |\n") == [
+        ("1", "Overall response rate", Decimal("25"), "%"),
+        ("2", "Overall response rate", Decimal("44"), "%")]

@@ -41,7 +41,7 @@ def rows_of(ctx: Context) -> list[list[tuple[Sentence, list[str]]]]:
         if TABLE_CELLS not in sentence.text:
             previous = None
             continue
-        cells = [c.strip() for c in sentence.text.strip(" |").split("|")]
+        cells = cells_of(sentence.text)
         if len(cells) < MIN_CELLS:
             previous = None
             continue
@@ -52,6 +52,11 @@ def rows_of(ctx: Context) -> list[list[tuple[Sentence, list[str]]]]:
             tables.append([(sentence, cells)])
         previous = sentence
     return [t for t in tables if len(t) > 1]
+
+
+def cells_of(line: str) -> list[str]:
+    """`| Cohort 3 | Cohort 4`: a header whose corner cell is empty keeps that empty cell."""
+    return [cell.strip() for cell in line.strip().rstrip("|").split("|")]
 
 
 def cohort_label(cell: str) -> str:
