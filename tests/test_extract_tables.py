@@ -82,3 +82,17 @@ def test_a_header_with_an_empty_corner_cell_and_a_markdown_table():
                     "| Overall response rate | 25% | 44% |\n") == [
         ("1", "Overall response rate", Decimal("25"), "%"),
         ("2", "Overall response rate", Decimal("44"), "%")]
+
+
+def test_a_control_arms_column_is_not_the_drugs_result():
+    assert outcomes("r.html", OPENING + (
+        "<table><tr><th>Endpoint</th><th>PL-505 (n=120)</th><th>Docetaxel (n=118)</th></tr>"
+        "<tr><td>Median PFS, months</td><td>7.2</td><td>4.0</td></tr>"
+        "<tr><td>Objective response rate</td><td>38%</td><td>14%</td></tr></table>"
+        "<p>In the PL-505 Phase 2 trial:</p>"
+        "<table><tr><th>Endpoint</th><th>Cohort A</th><th>Placebo</th></tr>"
+        "<tr><td>Disease control rate</td><td>71%</td><td>30%</td></tr></table>"
+        "</article></body></html>")) == [
+        ("", "Median PFS", Decimal("7.2"), "months"),
+        ("", "Objective response rate", Decimal("38"), "%"),
+        ("A", "Disease control rate", Decimal("71"), "%")]

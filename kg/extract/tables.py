@@ -15,6 +15,7 @@ from kg.extract import lexicon
 from kg.extract.context import Context
 from kg.extract.indications import indications_in
 from kg.extract.measures import (
+    CONTROL,
     RESPONSE,
     TABLE_CELLS,
     add_outcome,
@@ -28,7 +29,10 @@ from kg.sections import Sentence
 MIN_CELLS = 2
 COUNTED = re.compile(rf"^(?:(?:number\s+of\s+)?(?:{RESPONSE})|responders)\s*(?:\(n\))?$",
                      re.IGNORECASE)
-UNIT_IN_LABEL = re.compile(r"\((?P<u>months?|weeks?|days?|years?|%)\)", re.IGNORECASE)
+# `Median OS (months)`, `Median PFS, months`
+UNIT_IN_LABEL = re.compile(r"\((?P<u>months?|weeks?|days?|years?|%)\)|,\s*(?P<after>months?|"
+                           r"weeks?|days?|years?|%)$", re.IGNORECASE)
+DOSE_IN_CELL = re.compile(r"\d\s*(?:mg|µg|mcg|g|mCi|MBq|GBq|Ci|IU)\b", re.IGNORECASE)
 LABEL = re.compile(r"^(?:(?:cohorts?|arms?|groups?|parts?|dose\s+levels?)\s+)?"
                    r"(?P<label>[A-Z0-9]{1,3}[a-z]?)$", re.IGNORECASE)
 
@@ -79,6 +83,25 @@ def endpoint_of(cell: str):
     return found[0] if found else None
 
 
+def control_columns(ctx: Context, sentence: Sentence, header: list[str]) -> set[int]:
+    """The columns of a control arm: one the header names as such (`Placebo`), and, when a
+    column names the company's drug, each column naming no drug, cohort or dose of it
+    (`Chemotherapy (n=270)` beside `AB-101 (n=271)`)."""
+    spans = []
+    at = 0
+    for cell in header:
+        at = sentence.text.find(cell, at)
+        spans.append((sentence.start + at, sentence.start + at + len(cell)))
+        at += len(cell)
+    own = {column for column, (start, end) in enumerate(spans) if column and any(
+        start <= mention.start < end for mention in ctx.own_mentions(sentence))}
+    control = {column for column, cell in enumerate(header) if column and CONTROL.search(cell)}
+    if own:
+        control |= {column for column, cell in enumerate(header) if column and column not in own
+                    and not cohort_label(cell) and not DOSE_IN_CELL.search(cell)}
+    return control
+
+
 def table_outcomes(ctx: Context) -> None:
     """Each value of each results table, with its endpoint and cohort."""
     value_unit = lexicon.unit_regex(("time", "percent"))
@@ -88,10 +111,11 @@ def table_outcomes(ctx: Context) -> None:
         header = table[0][1]
         by_column = [endpoint_of(cell) for cell in header[1:]]
         endpoints_across = any(by_column)
+        control = set() if endpoints_across else control_columns(ctx, *table[0])
         for sentence, cells in table[1:]:
             for column, cell in enumerate(cells[1:], start=1):
                 match = value.match(cell)
-                if not match:
+                if not match or column in control:
                     continue
                 if endpoints_across:
                     endpoint, label_cell, endpoint_cell = by_column[column - 1], cells[0], \
@@ -102,7 +126,8 @@ def table_outcomes(ctx: Context) -> None:
                 if endpoint is None:
                     continue
                 in_label = UNIT_IN_LABEL.search(endpoint_cell)
-                unit = match.group("u") or (in_label.group("u") if in_label else "")
+                unit = match.group("u") or (in_label.group("u") or in_label.group("after")
+                                            if in_label else "")
                 if not unit and match.group("v").isdigit() and COUNTED.search(endpoint_cell):
                     unit = "patients"  # `Partial responses | 2`: a count of patients
                 elif not unit or not unit_fits(endpoint.key, unit):
