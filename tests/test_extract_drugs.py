@@ -258,3 +258,16 @@ def test_a_name_shaped_like_a_study_named_once_as_one_is_never_a_drug():
                      "-- Kestrel Therapeutics, Inc. (Nasdaq: KSTR) today said HARBOR-3B enrolled "
                      "90 adults given KT-210. HARBOR-3B met its primary endpoint.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-210")]
+
+
+def test_a_one_digit_code_is_a_drug_where_the_text_says_so():
+    rows = developed(OPENING + "announced that the FDA granted Fast Track designation to QX7. "
+                     "QX7 lowered KM2 levels in the trial. Mutations in the TRB5 gene cause the "
+                     "disease.\n\nAbout KT-9\nKT-9 is an investigational oral inhibitor.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-9"), ("Kestrel Therapeutics, Inc.", "QX7")]
+
+
+def test_a_code_named_as_a_gene_is_no_drug():
+    rows = developed(OPENING + "said KT-700, a gene therapy, restores the PLXG26 gene; after "
+                     "dosing with KT-700, PLXG26 levels rose.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-700")]

@@ -123,6 +123,31 @@ def is_code_name(code: str, tickers: set[str]) -> bool:
     return not YEAR.fullmatch(bare.split("-")[-1]) or "-" not in bare
 
 
+SHORT_CODE = re.compile(r"[A-Z]{2,4}-?[1-9][a-z]?")
+
+
+def is_short_code(code: str, tickers: set[str]) -> bool:
+    """`OV7`, `GRM-5`: a code with one digit, shaped like a gene's name (`IL6`, `CD3`) too, so
+    a drug only where the sentence says so (`short_code_context`)."""
+    return bool(SHORT_CODE.fullmatch(code)) and code_prefix(code) not in not_drug_prefixes() \
+        and code.upper() not in tickers
+
+
+# `About OV7`, `granted PRIME to OV7`, `a trial of OV7`, `OV7 (velorasib)`, `OV7 is an
+# investigational …`: what makes a one-digit code a drug's name
+SHORT_CODE_BEFORE = re.compile(r"(?:\b(?:its|our|lead|investigational|candidates?|About|"
+                               r"(?:designations?|status|passport|PRIME)\s+(?:for|to)|"
+                               r"(?:trials?|study|studies)\s+of|dosed\s+with)\s*$)")
+SHORT_CODE_AFTER = re.compile(r"\s*(?:\(\s*[a-z]{6,}(?:\s+[a-z]{4,})?\s*\)|,?\s+(?:is|was)\s+"
+                              r"(?:an?\s+)?(?:investigational|oral|novel|first-in-class|once-|"
+                              r"subcutaneous|small[- ]molecule|selective))")
+
+
+def short_code_context(text: str, cand: Candidate) -> bool:
+    return bool(SHORT_CODE_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+                or SHORT_CODE_AFTER.match(text, cand.end))
+
+
 def is_inn(word: str) -> bool:
     lower = word.lower()
     if lower in NOT_INN or len(lower) < 7:
@@ -154,10 +179,12 @@ def _candidates(text: str, tickers: frozenset[str]) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
     for match in CODE.finditer(text):
         code = match.group("code")
-        if is_code_name(code, tickers) and not is_trial_name(text, match.end(), code) \
-                and not MEETING_NUMBER_BEFORE.search(text, max(0, match.start() - 30),
-                                                     match.start()):
+        if MEETING_NUMBER_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        if is_code_name(code, tickers) and not is_trial_name(text, match.end(), code):
             found.append(Candidate(code, match.start(), match.end(), "code"))
+        elif is_short_code(code, tickers):
+            found.append(Candidate(code, match.start(), match.end(), "short"))
     for match in RADIOLABELLED.finditer(text):
         name = match.group("name")
         symbols = re.findall(r"\d{2,3}([A-Z][a-z]?)", name.split("-")[0] + "-")
@@ -416,7 +443,8 @@ PLATFORM_AFTER = re.compile(DESCRIBED + r"(?i:platforms?|technolog(?:y|ies))\b")
 # (`HDP-104 targeting gastrointestinal tumors` is a drug: a space before `targeting` says nothing)
 TARGET_AFTER = re.compile(r"\s*[x×]\s*CD\d|-(?i:targeting|targeted|directed)\b|[- ](?i:positive|"
                           r"negative|expressing|expression|mutant|mutated|mutations?|"
-                          r"amplified|amplification|inhibitors?|degraders?|knockout)\b")
+                          r"amplified|amplification|inhibitors?|degraders?|knockout)\b|"
+                          r"\s+(?:gene|genes|protein|receptor|pathway|locus)\b")
 
 
 def accepted_names(sentences, tickers: set[str]) -> set[str]:
@@ -426,8 +454,10 @@ def accepted_names(sentences, tickers: set[str]) -> set[str]:
     modifiers: set[str] = set()
     for sentence in sentences:
         for cand in candidates(sentence.text, tickers) + context_names(sentence.text, tickers):
-            if cand.kind == "code" and TARGET_AFTER.match(sentence.text, cand.end):
+            if cand.kind in ("code", "short") and TARGET_AFTER.match(sentence.text, cand.end):
                 modifiers.add(iris.drug_key(cand.text))
+                continue
+            if cand.kind == "short" and not short_code_context(sentence.text, cand):
                 continue
             if cand.kind != "code" and is_modifier(sentence.text, cand):
                 if PLATFORM_AFTER.match(sentence.text[cand.end:]):
@@ -526,8 +556,8 @@ def alias_names(inner: str, tickers: set[str]) -> list[Candidate]:
 def make_drug(forms: list[tuple[int, str, str]]) -> Drug:
     name = forms[0][1]
     names = [f[1] for f in forms]
-    by_kind = {kind: tuple(n for _, n, k in forms if k == kind) for kind in
-               ("code", "generic", "brand")}
+    by_kind = {kind: tuple(n for _, n, k in forms if k == kind or (k, kind) == ("short", "code"))
+               for kind in ("code", "generic", "brand")}
     return Drug(name, tuple(n for n in names if n != name), by_kind["code"], by_kind["generic"],
                 by_kind["brand"])
 
