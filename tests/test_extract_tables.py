@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from kg.documents import document_from_bytes
 from kg.extract import extract
-from kg.facts import Outcome
+from kg.facts import Dose, Outcome
 
 OPENING = ("<html><body><article><h1>Plover Reports Data</h1><p>CHICAGO, Aug. 1, 2024 -- "
            "Plover Therapeutics, Inc. (Nasdaq: PLVR) today reported Phase 1 results for "
@@ -96,3 +96,16 @@ def test_a_control_arms_column_is_not_the_drugs_result():
         ("", "Median PFS", Decimal("7.2"), "months"),
         ("", "Objective response rate", Decimal("38"), "%"),
         ("A", "Disease control rate", Decimal("71"), "%")]
+
+
+def test_a_dose_column_gives_each_cohort_its_dose_and_count_share_cells_their_rate():
+    markup = OPENING + (
+        "<table><tr><th>Dose level</th><th>PL-505 dose (mg/kg)</th><th>ORR, n (%)</th></tr>"
+        "<tr><td>DL1</td><td>0.5</td><td>1 (20%)</td></tr>"
+        "<tr><td>DL2</td><td>1.5</td><td>3 (50%)</td></tr></table></article></body></html>")
+    extraction = extract(document_from_bytes("r.html", markup.encode()))
+    assert sorted((d.cohort.label, d.quantity.value, d.quantity.unit)
+                  for d in extraction.of_type(Dose)) == [("1", Decimal("0.5"), "mg/kg"),
+                                                         ("2", Decimal("1.5"), "mg/kg")]
+    assert outcomes("r.html", markup) == [("1", "objective response rate", Decimal("20"), "%"),
+                                          ("2", "objective response rate", Decimal("50"), "%")]

@@ -20,7 +20,7 @@ from kg.extract.drugs import developments, find_drugs
 from kg.extract.measures import doses, outcomes
 from kg.extract.people import people
 from kg.extract.platforms import platforms_and_payloads
-from kg.extract.tables import table_outcomes
+from kg.extract.tables import table_doses, table_outcomes
 from kg.extract.trials import trials
 from kg.facts import Disclosure, Extraction
 from kg.sections import Structure, structure
@@ -38,8 +38,9 @@ def extract(document: Document) -> Extraction:
     ctx = Context(layout, Extraction(disclosure), issuer,
                   acronyms=defined_acronyms(document.text))
     find_drugs(ctx, {listing.ticker.upper() for listing in listings})
-    for step in (developments, designations, trials, doses, outcomes, change_outcomes,
-                 table_outcomes, platforms_and_payloads, people, contacts, glued_contacts):
+    for step in (developments, designations, trials, doses, table_doses, outcomes,
+                 change_outcomes, table_outcomes, platforms_and_payloads, people, contacts,
+                 glued_contacts):
         step(ctx)
     return ctx.extraction
 

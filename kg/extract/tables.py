@@ -1,6 +1,8 @@
 """Results tables: rows of cells separated by ` | ` (HTML tables come out of `kg.html_text`
 this way, and plain-text releases write them so), the first row a header.
 
+A column headed by a dose and its unit (`AB-1 dose (µg/kg)`) gives each row's cohort its dose.
+
 Either the rows are endpoints and the columns cohorts (`Endpoint | Cohort A | Cohort B`,
 `ORR | 29% | 48%`), or the rows are cohorts and the columns endpoints (`Cohort | Dose | ORR |
 Median PFS`, `A | 100 mg | 14% | 5.5 months`). A cell's value takes its unit from the cell
@@ -22,8 +24,10 @@ from kg.extract.measures import (
     cohort_mentions,
     count_endpoint,
     decimal,
+    quantity,
     unit_fits,
 )
+from kg.facts import Cohort, Dose
 from kg.sections import Sentence
 
 MIN_CELLS = 2
@@ -32,6 +36,7 @@ COUNTED = re.compile(rf"^(?:(?:number\s+of\s+)?(?:{RESPONSE})|responders)\s*(?:\
 # `Median OS (months)`, `Median PFS, months`
 UNIT_IN_LABEL = re.compile(r"\((?P<u>months?|weeks?|days?|years?|%)\)|,\s*(?P<after>months?|"
                            r"weeks?|days?|years?|%)$", re.IGNORECASE)
+COUNT_AND_SHARE = re.compile(r"^\d+\s*\(\s*(?P<v>\d+(?:\.\d+)?)\s*%\s*\)$")
 DOSE_IN_CELL = re.compile(r"\d\s*(?:mg|µg|mcg|g|mCi|MBq|GBq|Ci|IU)\b", re.IGNORECASE)
 LABEL = re.compile(r"^(?:(?:cohorts?|arms?|groups?|parts?|dose\s+levels?)\s+)?"
                    r"(?P<label>[A-Z0-9]{1,3}[a-z]?)$", re.IGNORECASE)
@@ -102,6 +107,29 @@ def control_columns(ctx: Context, sentence: Sentence, header: list[str]) -> set[
     return control
 
 
+def table_doses(ctx: Context) -> None:
+    """`Dose level | AB-1 dose (µg/kg) | …` then `DL1 | 3 | …`: each cohort's dose."""
+    unit = lexicon.unit_regex(("dose",))
+    if not unit:
+        return
+    dose_column = re.compile(rf"\bdoses?\b[^()]*\(\s*(?P<u>{unit})(?![\w/])", re.IGNORECASE)
+    for table in rows_of(ctx):
+        header_sentence, header = table[0]
+        for column, cell in enumerate(header[1:], start=1):
+            found = dose_column.search(cell)
+            drug = found and ctx.drug_near(header_sentence, header_sentence.text.find(cell))
+            if not drug or drug.name in ctx.others:
+                continue
+            for sentence, cells in table[1:]:
+                label = cohort_label(cells[0])
+                value = decimal(cells[column]) if re.fullmatch(r"\d+(?:\.\d+)?",
+                                                               cells[column]) else None
+                if label and value is not None:
+                    evidence = ctx.evidence(sentence, "kg.doses.v1")
+                    cohort = ctx.extraction.add(Cohort(drug, label), evidence)
+                    ctx.extraction.add(Dose(cohort, quantity(value, found.group("u"))), evidence)
+
+
 def table_outcomes(ctx: Context) -> None:
     """Each value of each results table, with its endpoint and cohort."""
     value_unit = lexicon.unit_regex(("time", "percent"))
@@ -114,7 +142,8 @@ def table_outcomes(ctx: Context) -> None:
         control = set() if endpoints_across else control_columns(ctx, *table[0])
         for sentence, cells in table[1:]:
             for column, cell in enumerate(cells[1:], start=1):
-                match = value.match(cell)
+                share = COUNT_AND_SHARE.match(cell)  # `3 (27%)`: the share is the rate
+                match = value.match(f"{share.group('v')}%" if share else cell)
                 if not match or column in control:
                     continue
                 if endpoints_across:
