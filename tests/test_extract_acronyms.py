@@ -33,3 +33,9 @@ def test_acronym_letters_may_come_from_inside_a_word():
 
 def test_one_letter_per_word_is_preferred():
     assert defined_acronyms("relapsed or refractory (R/R)") == {"R/R": "relapsed or refractory"}
+
+
+def test_an_acronym_ending_with_the_number_of_a_type():
+    assert defined_acronyms("a therapy for autosomal dominant hypocalcemia type 1 (ADH1) and "
+                            "glucose transporter 1 (GLUT1), not in 2024 (FY24)") == {
+        "ADH1": "autosomal dominant hypocalcemia type 1", "GLUT1": "glucose transporter 1"}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-DEFINITION = re.compile(r"(?<![\w-])(?P<long>(?:[A-Za-z][\w\-]{0,30}\s+){1,6}?)\([“\"‘']?"
+DEFINITION = re.compile(r"(?<![\w-])(?P<long>(?:(?:[A-Za-z][\w\-]{0,30}|\d{1,2}[A-Za-z]?)\s+)"
+                        r"{1,6}?)\([“\"‘']?"
                         r"(?P<short>[A-Za-z][A-Za-z0-9/\-]{1,9})[”\"’']?\)")
 MINOR = {"of", "or", "and", "the", "in", "with", "for", "to", "a", "an"}
 
@@ -42,12 +43,30 @@ def initials_match(words: list[str], short: str) -> int:
     return min(matches)[1] if matches else 0
 
 
+# `autosomal dominant hypocalcemia type 1 (ADH1)`, `… type 2E (LGMD2E)`: a numbered type
+# the acronym ends with, not spelled by initials
+NUMBERED_TYPE = re.compile(r"(?P<letters>[A-Za-z/\-]+?)(?P<number>\d{1,2}[A-Za-z]?)")
+
+
+def numbered_type_words(words: list[str], short: str) -> int:
+    """How many closing words (`type 1`, `1`) state the number the acronym ends with."""
+    numbered = NUMBERED_TYPE.fullmatch(short)
+    if not numbered or not words or words[-1].lower() != numbered.group("number").lower():
+        return 0
+    return 2 if len(words) > 2 and words[-2].lower() == "type" else 1
+
+
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronym → its long form, for each `long form (ACR)` whose initials spell ACR."""
     out: dict[str, str] = {}
     for match in DEFINITION.finditer(text):
         words = match.group("long").split()
         size = initials_match(words, match.group("short"))
+        typed = 0 if size else numbered_type_words(words, match.group("short"))
+        if typed:
+            letters = NUMBERED_TYPE.fullmatch(match.group("short")).group("letters")
+            spelled = initials_match(words[:-typed], letters)
+            size = spelled + typed if spelled else 0
         if size:
             out.setdefault(match.group("short"), " ".join(words[-size:]))
     return out
