@@ -83,9 +83,16 @@ class _TextCollector(HTMLParser):
             return
         if self.current == "h1":
             self.headline.append(data)
-        if self.superscript and data[:1].isdigit():
+        if self.superscript and data[:1].isdigit() and self.after_word():
             data = "^" + data  # `10<sup>13</sup>` is 10^13 and `m<sup>2</sup>` m^2, not 1013, m2
         self.parts.append(data.replace("\n", " "))
+
+
+    def after_word(self) -> bool:
+        """Whether the text so far ends in a letter or digit: a superscript there is a power;
+        elsewhere (`[<sup>225</sup>Ac]`, ` <sup>177</sup>Lu`) it is an isotope's mass."""
+        last = next((part for part in reversed(self.parts) if part), "")
+        return last[-1:].isalnum()
 
 
 def html_to_text(markup: str) -> tuple[str, str]:

@@ -108,3 +108,8 @@ def test_hostile_markup_is_read(unit: str, kept: str):
 def test_defuse_changes_no_well_formed_markup():
     markup = '<p class="a">x</p><br/><img src="i.png" alt="a"><a href="/b?c=d&amp;e">e</a>'
     assert defuse(markup) == markup
+
+
+def test_a_superscript_mass_number_before_an_element_is_no_power():
+    assert lines("<p>[<sup>225</sup>Ac]Ac-AB-520 and <sup>177</sup>Lu-AB-410</p>") == [
+        "[225Ac]Ac-AB-520 and 177Lu-AB-410"]
