@@ -36,6 +36,6 @@ def test_one_letter_per_word_is_preferred():
 
 
 def test_an_acronym_ending_with_the_number_of_a_type():
-    assert defined_acronyms("a therapy for autosomal dominant hypocalcemia type 1 (ADH1) and "
-                            "glucose transporter 1 (GLUT1), not in 2024 (FY24)") == {
-        "ADH1": "autosomal dominant hypocalcemia type 1", "GLUT1": "glucose transporter 1"}
+    assert defined_acronyms("a therapy for autosomal dominant hypocalcemia type 1 (ADH1), not "
+                            "for claudin 6 (CLDN6), not in 2024 (FY24)") == {
+        "ADH1": "autosomal dominant hypocalcemia type 1"}

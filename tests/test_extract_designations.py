@@ -173,3 +173,11 @@ def test_a_designation_granted_to_one_drug_for_one_indication_and_to_another_for
                 "cell lung cancer and to WB-520 for neuroendocrine prostate cancer.") == [
         ("WB-510", "fast-track", "fda", "small cell lung cancer", "granted"),
         ("WB-520", "fast-track", "fda", "neuroendocrine prostate cancer", "granted")]
+
+
+def test_a_designation_held_in_named_regions_is_their_agencies():
+    assert rows("said WB-101 holds Orphan Drug Designation for Fabry disease in both the U.S. "
+                "and the EU, and WB-202 holds orphan status in Japan.") == [
+        ("WB-101", "orphan-drug", "ema", "Fabry disease", "granted"),
+        ("WB-101", "orphan-drug", "fda", "Fabry disease", "granted"),
+        ("WB-202", "orphan-drug", "pmda", "", "granted")]

@@ -49,11 +49,13 @@ NUMBERED_TYPE = re.compile(r"(?P<letters>[A-Za-z/\-]+?)(?P<number>\d{1,2}[A-Za-z
 
 
 def numbered_type_words(words: list[str], short: str) -> int:
-    """How many closing words (`type 1`, `1`) state the number the acronym ends with."""
+    """2 when the long form ends with `type N` for the number N the acronym ends with (a
+    gene's number, `claudin 6 (CLDN6)`, is not expanded: `CLDN6-positive` stays), else 0."""
     numbered = NUMBERED_TYPE.fullmatch(short)
-    if not numbered or not words or words[-1].lower() != numbered.group("number").lower():
+    if not numbered or len(words) < 3 or words[-2].lower() != "type" \
+            or words[-1].lower() != numbered.group("number").lower():
         return 0
-    return 2 if len(words) > 2 and words[-2].lower() == "type" else 1
+    return 2
 
 
 def defined_acronyms(text: str) -> dict[str, str]:

@@ -6,6 +6,7 @@ application accepted with priority review or accelerated assessment holds that s
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg import vocab
 from kg.extract import lexicon
@@ -261,12 +262,45 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
         return coordinated(sentence.text, before, len(before) - 1)
     if after:
         return coordinated(sentence.text, after, 0)
+    in_regions = region_agencies(sentence.text, match.end)
+    if in_regions:
+        return in_regions  # `holds Orphan Drug Designation … in both the U.S. and the EU`
     default = vocab.by_key("designations")[match.key].get("default_agency", "")
     if default:
         return [default]
     earlier = [a for s in ctx.structure.sentences if s.start < sentence.start
                for a in lexicon.agencies().find(s.text)]
     return [earlier[-1].key] if earlier else []
+
+
+def region_agencies(text: str, end: int) -> list[str]:
+    """The agencies of the regions a designation is said to hold in (`in the U.S. and the EU`,
+    `in Japan`), named after it in the sentence."""
+    found = region_pattern().search(text, end)
+    if not found:
+        return []
+    agencies = region_agency()
+    return list(dict.fromkeys(agencies[name.lower()] for name in re.findall(
+        region_names(), found.group(0), re.IGNORECASE)))
+
+
+@cache
+def region_agency() -> dict[str, str]:
+    return {name.lower(): row["key"] for row in vocab.table("agencies")
+            for name in vocab.split(row.get("regions", ""))}
+
+
+@cache
+def region_names() -> str:
+    names = sorted(region_agency(), key=len, reverse=True)
+    return r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
+
+
+@cache
+def region_pattern() -> re.Pattern:
+    one = rf"(?:the\s+)?{region_names()}"
+    return re.compile(rf"\bin\s+(?:both\s+)?{one}(?:\s*(?:,|,?\s*and|as\s+well\s+as)\s+"
+                      rf"(?:in\s+)?{one})*", re.IGNORECASE)
 
 
 # `orphan designation from the European Commission`: the agency named right after it
