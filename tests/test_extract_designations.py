@@ -181,3 +181,10 @@ def test_a_designation_held_in_named_regions_is_their_agencies():
         ("WB-101", "orphan-drug", "ema", "Fabry disease", "granted"),
         ("WB-101", "orphan-drug", "fda", "Fabry disease", "granted"),
         ("WB-202", "orphan-drug", "pmda", "", "granted")]
+
+
+def test_a_status_granted_to_the_application_the_sentence_before_named():
+    assert rows("said the FDA accepted for filing its BLA for WB-101 for the treatment of "
+                "adult patients with Fabry disease. The FDA granted the application Priority "
+                "Review. The company applied for Breakthrough status.") == [
+        ("WB-101", "priority-review", "fda", "Fabry disease", "granted")]

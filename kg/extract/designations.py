@@ -47,6 +47,8 @@ def designations(ctx: Context) -> None:
         if not lexicon.designations().find(sentence.text) or not is_held(sentence.text):
             continue
         if not ctx.own_mentions(sentence) and not REFERS_TO_DRUG.match(sentence.text):
+            if THE_APPLICATION.search(sentence.text):
+                application_status(ctx, sentence)
             continue
         offset = 0
         for segment in re.split(r"(;)", sentence.text):
@@ -54,6 +56,34 @@ def designations(ctx: Context) -> None:
                 read_segment(ctx, sentence, segment, offset)
             offset += len(segment)
     drop_unspecified(ctx)
+
+
+THE_APPLICATION = re.compile(r"\b(?:the|this)\s+(?:application|s?BLA|s?NDA|MAA|filing|"
+                             r"submission)\b")
+APPLICATION = re.compile(r"\b(?:[Aa]pplication|s?BLA|s?NDA|MAA)\b")
+
+
+def application_status(ctx: Context, sentence: Sentence) -> None:
+    """`The FDA granted the application Priority Review` after a sentence naming the
+    application (`accepted the BLA for AB-1 for the treatment of X`): AB-1's status for X."""
+    sentences = ctx.structure.sentences
+    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    previous = sentences[index - 1] if index else None
+    named = previous and APPLICATION.search(previous.text)
+    if not named or not ctx.own_mentions(previous):
+        return
+    drug = ctx.drug_near(previous, named.end())
+    found = indications_in(previous.text, ctx.acronyms)
+    indication = next((i for i in found if i.start > named.end()
+                       and FOR_BEFORE.search(previous.text[:i.start])), None)
+    agencies = lexicon.agencies().find(sentence.text)
+    evidence = ctx.evidence(sentence, "kg.designations.v1")
+    for match in lexicon.designations().find(sentence.text):
+        if match.key in APPLICATION_STATUSES and drug:
+            text = ctx.indication_text(indication.text) if indication else ""
+            for agency in agency_for(ctx, sentence, match, agencies):
+                ctx.extraction.add(Designation(drug, match.key, agency, text, "granted"),
+                                   evidence)
 
 
 def is_held(text: str) -> bool:
@@ -177,7 +207,8 @@ RELATIVE = re.compile(r"\b(?:indications?|diseases?|conditions?|cancers?)?\s*[-â
 # statuses a marketing application gets: `accepted the BLA for X for gMG and granted
 # Priority Review` names the indication before the status
 APPLICATION_STATUSES = {"priority-review", "accelerated-assessment", "accelerated-approval"}
-FOR_INDICATION = r"(?:for|in)\s+(?:the\s+treatment\s+of\s+|patients\s+with\s+)?"
+FOR_INDICATION = (r"(?:for|in)\s+(?:the\s+treatment\s+of\s+)?(?:(?:adult|pediatric|paediatric|"
+                  r"adolescent)\s+)?(?:(?:patients|adults|children|people)\s+with\s+)?")
 FOR_BEFORE = re.compile(rf"\b{FOR_INDICATION}$", re.IGNORECASE)
 FOR_AHEAD = re.compile(rf"\s*{FOR_INDICATION}", re.IGNORECASE)
 
