@@ -163,7 +163,8 @@ def emit_drug(w: GraphWriter, drug: Drug) -> str:
 
 def emit_quantity(w: GraphWriter, node: str, quantity: Quantity) -> None:
     w.add(node, QUDT + "numericValue", typed(quantity.value, "decimal"))
-    w.add(node, bkg("unitText"), string(quantity.unit))
+    if quantity.unit:  # a hazard ratio has no unit
+        w.add(node, bkg("unitText"), string(quantity.unit))
     if quantity.ucum:
         w.add(node, bkg("ucumCode"), string(quantity.ucum))
     if quantity.qudt:

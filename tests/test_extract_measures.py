@@ -412,3 +412,13 @@ def test_the_share_of_patients_reaching_a_target_is_that_targets_result():
     assert outcomes(TRIAL + "The proportion of participants reaching an HbA1c below 6.5% was "
                     "41%, versus 12% on placebo.") == [
         ("", "HbA1c below 6.5%", Decimal("41"), "%")]
+
+
+def test_hazard_ratios_are_unitless_results_named_by_their_endpoint():
+    assert outcomes("said PL-505 extended median overall survival to 16.4 months versus 12.1 "
+                    "months with docetaxel (HR 0.71; 95% CI 0.57-0.88), and the hazard ratio "
+                    "for progression-free survival was 0.52. Approved therapies showed a hazard "
+                    "ratio of 0.80.") == [
+        ("", "hazard ratio for overall survival", Decimal("0.71"), ""),
+        ("", "hazard ratio for progression-free survival", Decimal("0.52"), ""),
+        ("", "median overall survival", Decimal("16.4"), "months")]

@@ -109,3 +109,10 @@ def test_a_dose_column_gives_each_cohort_its_dose_and_count_share_cells_their_ra
                                                          ("2", Decimal("1.5"), "mg/kg")]
     assert outcomes("r.html", markup) == [("1", "objective response rate", Decimal("20"), "%"),
                                           ("2", "objective response rate", Decimal("50"), "%")]
+
+
+def test_a_hazard_ratio_row_gives_a_unitless_result_once():
+    assert outcomes("r.html", OPENING.replace("Data</h1>", "Data (HR 0.64)</h1>") + (
+        "<table><tr><th>Endpoint</th><th>PL-505 (n=120)</th><th>Docetaxel (n=118)</th></tr>"
+        "<tr><td>OS hazard ratio (95% CI)</td><td>0.64 (0.50-0.82); p=0.001</td><td>-</td></tr>"
+        "</table></article></body></html>")) == [("", "OS hazard ratio", Decimal("0.64"), "")]

@@ -199,3 +199,16 @@ def test_table_cuts_long_cells_and_counts_rows():
     assert lines[3].rstrip().endswith("x" * 47 + "…")
     assert lines[-1] == "(2 rows)"
     assert format_rows(["a"], [], "table").splitlines()[-1] == "(0 rows)"
+
+
+def test_an_outcome_without_a_unit_conforms_and_answers_with_an_empty_unit():
+    from kg.validate import validate_quads
+
+    text = RELEASE.replace("\n\n", "\n\nNWB-220 extended overall survival in the trial "
+                           "(HR 0.62).\n\n", 1)
+    quads = quads_for(read_text(text))
+    assert validate_quads(quads).conforms
+    opened = Store()
+    opened.extend(quads)
+    _, rows = run_saved_query(opened, find_query("outcomes"))
+    assert ["hazard ratio for overall survival", "0.62", ""] in [row[3:] for row in rows]

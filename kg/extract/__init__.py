@@ -20,6 +20,7 @@ from kg.extract.drugs import developments, find_drugs
 from kg.extract.measures import doses, outcomes
 from kg.extract.people import people
 from kg.extract.platforms import platforms_and_payloads
+from kg.extract.ratios import drop_unnamed_ratios, hazard_ratios
 from kg.extract.tables import table_doses, table_outcomes
 from kg.extract.trials import trials
 from kg.facts import Disclosure, Extraction
@@ -39,8 +40,8 @@ def extract(document: Document) -> Extraction:
                   acronyms=defined_acronyms(document.text))
     find_drugs(ctx, {listing.ticker.upper() for listing in listings})
     for step in (developments, designations, trials, doses, table_doses, outcomes,
-                 change_outcomes, table_outcomes, platforms_and_payloads, people, contacts,
-                 glued_contacts):
+                 change_outcomes, hazard_ratios, table_outcomes, drop_unnamed_ratios,
+                 platforms_and_payloads, people, contacts, glued_contacts):
         step(ctx)
     return ctx.extraction
 

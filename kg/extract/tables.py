@@ -36,6 +36,8 @@ COUNTED = re.compile(rf"^(?:(?:number\s+of\s+)?(?:{RESPONSE})|responders)\s*(?:\
 # `Median OS (months)`, `Median PFS, months`
 UNIT_IN_LABEL = re.compile(r"\((?P<u>months?|weeks?|days?|years?|%)\)|,\s*(?P<after>months?|"
                            r"weeks?|days?|years?|%)$", re.IGNORECASE)
+RATIO_LABEL = re.compile(r"\bhazard\s+ratio\b|\bHR\b", re.IGNORECASE)
+RATIO_CELL = re.compile(r"^(?P<v>[0-3]?\.\d{1,3})(?![\d%])")
 COUNT_AND_SHARE = re.compile(r"^\d+\s*\(\s*(?P<v>\d+(?:\.\d+)?)\s*%\s*\)$")
 DOSE_IN_CELL = re.compile(r"\d\s*(?:mg|µg|mcg|g|mCi|MBq|GBq|Ci|IU)\b", re.IGNORECASE)
 LABEL = re.compile(r"^(?:(?:cohorts?|arms?|groups?|parts?|dose\s+levels?)\s+)?"
@@ -142,9 +144,20 @@ def table_outcomes(ctx: Context) -> None:
         control = set() if endpoints_across else control_columns(ctx, *table[0])
         for sentence, cells in table[1:]:
             for column, cell in enumerate(cells[1:], start=1):
+                if column in control:
+                    continue
+                ratio = RATIO_CELL.match(cell)
+                named = cells[0] if not endpoints_across else header[column]
+                if ratio and RATIO_LABEL.search(named):  # `PFS hazard ratio (95% CI) | 0.52 (…)`
+                    at = sentence.text.find(cell)
+                    term = lexicon.TermMatch("hazard-ratio", at, at + len(cell),
+                                             " ".join(re.sub(r"\(.*?\)", "", named).split()))
+                    add_outcome(ctx, sentence, term, decimal(ratio.group("v")), "",
+                                cohort_label(header[column] if not endpoints_across else cells[0]))
+                    continue
                 share = COUNT_AND_SHARE.match(cell)  # `3 (27%)`: the share is the rate
                 match = value.match(f"{share.group('v')}%" if share else cell)
-                if not match or column in control:
+                if not match:
                     continue
                 if endpoints_across:
                     endpoint, label_cell, endpoint_cell = by_column[column - 1], cells[0], \
