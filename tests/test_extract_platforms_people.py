@@ -224,13 +224,13 @@ def test_a_role_with_an_article_in_apposition():
 def test_contact_lines_with_label_name_and_details_and_an_agency():
     assert roles("said hello.\n\nContacts\nInvestors: Mari Holm, mari@skua.example, "
                  "+47 555 01 234\nMedia: Lars Berg, Fjord Communications, lars@fjord.example\n"
-                 ) == [("Lars Berg", "contact", "Fjord Communications"),
-                       ("Mari Holm", "contact", "Skua Radiopharma ASA")]
+                 ) == [("Lars Berg", "media contact", "Fjord Communications"),
+                       ("Mari Holm", "investor contact", "Skua Radiopharma ASA")]
 
 
 def test_an_agency_line_under_a_contact_is_the_contacts_organisation_not_a_person():
     assert roles("said hello.\n\nMedia Contact:\nLars Berg\nFjord Communications\n"
-                 "lars@fjord.example\n") == [("Lars Berg", "contact", "Fjord Communications")]
+                 "lars@fjord.example\n") == [("Lars Berg", "media contact", "Fjord Communications")]
 
 
 def test_a_role_ends_where_the_telephone_number_starts():
@@ -271,7 +271,7 @@ def test_a_title_line_under_a_contact_is_the_contacts_role_not_a_person():
 def test_a_contact_named_with_the_title_on_one_line_and_a_media_agency():
     assert roles("said hello.\n\nContacts\nSkua Radiopharma ASA\nPer Lie, Chief Financial "
                  "Officer\nper@skua.example\n\nMedia enquiries:\nAnna Vik\nFjordlys Media\n"
-                 "+47 555 01 999\n") == [("Anna Vik", "contact", "Fjordlys Media"),
+                 "+47 555 01 999\n") == [("Anna Vik", "media contact", "Fjordlys Media"),
                                          ("Per Lie", "Chief Financial Officer",
                                           "Skua Radiopharma ASA")]
 
@@ -324,14 +324,14 @@ def test_enquiries_headings_titles_with_commas_agencies_and_departments():
                  "\n\nMedia enquiries:\nLuis Vik, Fjordlys Partners\nInvestor Relations\n"
                  "Corporate Communications\n") == [
         ("Ane Lau", "Chief Financial Officer", "Skua Radiopharma ASA"),
-        ("Luis Vik", "contact", "Fjordlys Partners"),
+        ("Luis Vik", "media contact", "Fjordlys Partners"),
         ("Mads Berg", "SVP, Investor Relations", "Skua Radiopharma ASA")]
 
 
 def test_related_links_after_the_contacts_name_nobody():
     assert roles("said hello.\n\nMedia Contact:\nLars Berg\nFjord Communications\n\nRelated "
                  "Links\n\nSkua Radiopharma Website\n\nMore News From Skua Radiopharma\n") == [
-        ("Lars Berg", "contact", "Fjord Communications")]
+        ("Lars Berg", "media contact", "Fjord Communications")]
 
 
 def test_an_appointment_of_several_people_gives_each_their_role():
@@ -345,12 +345,14 @@ def test_an_appointment_of_several_people_gives_each_their_role():
 
 def test_a_labelled_contacts_agency_without_a_sector_word():
     assert roles("said hello.\n\nContacts\nMedia: Anna Vik, Nordlys Kommunikasjon, "
-                 "anna@nordlys.example\n") == [("Anna Vik", "contact", "Nordlys Kommunikasjon")]
+                 "anna@nordlys.example\n") == [
+        ("Anna Vik", "media contact", "Nordlys Kommunikasjon")]
 
 
 def test_a_contact_heading_is_nobody_and_an_agency_spelled_by_the_address_is_nobody():
     assert roles("said hello.\n\nInvestor Contact\nMari Holm\nTidewater Lane\n"
-                 "mari@tidewaterlane.example\n") == [("Mari Holm", "contact", "Tidewater Lane")]
+                 "mari@tidewaterlane.example\n") == [
+        ("Mari Holm", "investor contact", "Tidewater Lane")]
 
 
 def test_people_under_an_organisations_heading_line():
@@ -372,3 +374,11 @@ def test_bylines_with_a_title_and_an_outlet_or_an_outlet_after_a_slash():
                                "in a Phase 2 study.\n")
         assert [(r.person, r.role, r.organization.name if r.organization else "")
                 for r in extraction.of_type(RoleAssignment)] == [expected]
+
+
+def test_a_label_over_a_group_of_contacts_gives_their_role():
+    assert roles("said hello.\n\nInvestor Relations:\nMari Holm\nHarbour Row Capital Markets\n"
+                 "mari@harbourrow.example\n\nMedia & Investor Relations\nLars Berg\n"
+                 "lars@skua.example\n") == [
+        ("Lars Berg", "media and investor relations contact", "Skua Radiopharma ASA"),
+        ("Mari Holm", "investor relations contact", "Harbour Row Capital Markets")]

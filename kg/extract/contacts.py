@@ -70,7 +70,7 @@ def glued_contacts(ctx: Context) -> None:
 # (`is_agency`: a DEPARTMENT has the same shape)
 AGENCY = re.compile(r"^(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:Communications|Partners|Group|Advisors|"
                     r"Advisers|Associates|Consulting|Consultants|Relations|Strategies|Agency|"
-                    r"Collective|Worldwide|Global|Media|PR)$")
+                    r"Collective|Worldwide|Global|Media|PR|IR|Markets|Capital|Advisory)$")
 # A contact's job title on a line of its own: `Vice President, Investor Relations`
 TITLE_LINE = re.compile(r"\b(?:officer|president|director|chief|vice|manager|executive|head|"
                         r"ceo|cfo|coo|cmo|cso|cbo|vp|svp|evp|chair(?:man|woman|person)?|"
@@ -109,6 +109,29 @@ def contact_org(text: str) -> Organization | None:
     return None
 
 
+# `Investor Relations:`, `Media Contact`, `Media & Investor Relations:` alone on a line: what
+# the contacts under it are for
+KIND_LABEL = re.compile(
+    r"^(?:(?P<investors>Investors?|Investor\s+Relations|IR)|(?P<media>Media|Press|"
+    r"Media\s+Relations|PR)|(?P<both>(?:Media|Press)\s*(?:&|and|/)\s*Investors?(?:\s+Relations)?|"
+    r"Investors?(?:\s+Relations)?\s*(?:&|and|/)\s*(?:Media|Press)(?:\s+Relations)?))"
+    r"(?:\s+(?:Contacts?|Inquiries|Enquiries))?\s*:?\s*$", re.IGNORECASE)
+
+
+def contact_kind(line: str) -> str:
+    """The role a contact label gives the contacts under it, in its words (`Investor
+    Relations:` → `investor relations contact`, `Investors` → `investor contact`), else ''."""
+    label = KIND_LABEL.match(line.strip())
+    if not label:
+        return ""
+    words = re.sub(r"\s+(?:Contacts?|Inquiries|Enquiries)\s*:?\s*$|\s*:\s*$", "", line.strip(),
+                   flags=re.IGNORECASE)
+    words = " ".join(words.lower().split())
+    for short, long in (("investors", "investor"), ("ir", "investor relations"), ("pr", "media")):
+        words = re.sub(rf"\b{short}\b", long, words)
+    return f"{words.replace('&', 'and').replace('/', 'and')} contact"
+
+
 def contacts(ctx: Context) -> None:
     """A name alone on a line in the contacts block, with the organisation on a nearby line;
     a labelled line with the name and its details; the people under an organisation's
@@ -121,19 +144,24 @@ def contacts(ctx: Context) -> None:
                                ctx.evidence(sentence, "kg.people.v1"))
     lines = ctx.structure.in_section("contacts")
     heading: tuple[Organization, str] | None = None  # over the lines up to a blank one
+    kind = ""  # what a label over the lines up to a blank one says they are for
     taken: set[int] = set()  # lines read as a contact's organisation
     for index, sentence in enumerate(lines):
         if index and blank_line_between(ctx.text, lines[index - 1], sentence):
-            heading = None
+            heading, kind = None, ""
         if index in taken:
             continue
-        over = heading or (None, "")
+        if contact_kind(sentence.text):
+            kind = contact_kind(sentence.text)
+            continue
+        over = heading or (None, kind)
         inline = LABELLED_CONTACT.match(sentence.text)
         if inline and not is_agency(inline.group("name")):
             details = inline.group("details") or ""
             title = CONTACT_DETAILS.split(details)[0].strip(" ,")  # up to the phone or e-mail
             org = contact_org(details) or named_org(title)
-            role = title if title and is_title(title) else over[1] or "contact"
+            role = title if title and is_title(title) else over[1] or label_kind(inline) \
+                or "contact"
             ctx.extraction.add(RoleAssignment(resolve_name(ctx, inline.group("name")),
                                               role, org or over[0] or ctx.issuer),
                                ctx.evidence(sentence, "kg.people.v1"))
@@ -164,6 +192,11 @@ def contacts(ctx: Context) -> None:
             ctx.extraction.add(RoleAssignment(each, role or over[1] or "contact",
                                               org or over[0] or ctx.issuer),
                                ctx.evidence(sentence, "kg.people.v1"))
+
+
+def label_kind(inline: re.Match) -> str:
+    """`Investors: Jane Roe, …`: the role its label gives."""
+    return contact_kind(inline.group(0)[:inline.start("name")].strip())
 
 
 def blank_line_between(text: str, before, after) -> bool:
