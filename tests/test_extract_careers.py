@@ -63,3 +63,29 @@ def test_the_chair_of_the_board_of_directors_of_the_company_is_the_companys():
     assert roles('reported results. "We grew," said Eva Dahl, Chair of the Board of Directors '
                  "of Skua Bio, Inc.") == [
         ("Eva Dahl", "Chair of the Board of Directors", "Skua Bio, Inc.")]
+
+
+def test_two_appointees_one_with_two_titles_and_a_board_seat():
+    assert roles("announced that its Board has appointed Nora Lind, Ph.D., as President and "
+                 "Chief Executive Officer and a member of the Board, and Per Holm as Chief "
+                 "Financial Officer, each effective June 1.") == [
+        ("Nora Lind", "President and Chief Executive Officer", "Skua Bio, Inc."),
+        ("Per Holm", "Chief Financial Officer", "Skua Bio, Inc.")]
+
+
+def test_the_person_succeeded_with_the_role_they_have_served_in():
+    assert roles("named Nora Lind as Chief Executive Officer. Ms. Lind succeeds Eva Dahl, M.D., "
+                 "who has served as Interim Chief Executive Officer since May.") == [
+        ("Eva Dahl", "Interim Chief Executive Officer", "Skua Bio, Inc."),
+        ("Nora Lind", "Chief Executive Officer", "Skua Bio, Inc.")]
+
+
+def test_an_appointee_described_by_a_former_role_and_directors_who_left_the_board():
+    assert roles("said the Board appointed Ida Berg, the former Chief Commercial Officer of "
+                 "Tern Biologics, as an independent director. Ole Moe, a Partner at Gull "
+                 "Ventures, and Kari Vik, M.D., have resigned from the Board.") == [
+        ("Ida Berg", "former Chief Commercial Officer", "Tern Biologics"),
+        ("Ida Berg", "independent director", "Skua Bio, Inc."),
+        ("Kari Vik", "director", "Skua Bio, Inc."),
+        ("Ole Moe", "Partner", "Gull Ventures"),
+        ("Ole Moe", "director", "Skua Bio, Inc.")]

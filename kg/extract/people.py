@@ -43,11 +43,14 @@ ORG_ROLE_NAME = re.compile(rf"(?P<role>(?:[A-Z][\w&\-]{0,30}\s+){{0,4}}(?:CEO|CF
                            rf"(?P<name>{NAME}){CREDENTIALS}\s*,?\s+{SAY}\b")
 # the role an appointment gives, up to the clause's end
 APPOINTED_ROLE = (r"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?"
-                  r"(?P<role>[^.,;]{3,80}?)(?=[.,;]|\s+(?:effective|and|to|where|with|in|who)\b)")
+                  r"(?P<role>[^.,;]{3,80}?)(?=[.,;]|\s+(?:effective|to|where|with|in|who)\b|"
+                  r"\s+and\b(?!\s+(?:Chief|President|CEO|CFO|COO|Head|Treasurer|Secretary|"
+                  r"Chair\w*|General\s+Counsel)\b))")  # `President and Chief Executive Officer`
 APPOINTMENT = re.compile(
     rf"(?:(?i:appointment\s+of|appointed|appoints|names|named|welcomes|hired|hires|promoted|"
     rf"promotion\s+of|addition\s+of|elected|elects|election\s+of))\s+(?P<name>{NAME})"
-    rf"{CREDENTIALS},?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"
+    rf"{CREDENTIALS}(?:,\s+(?:the\s+|a\s+)?(?:former|current|retired)\s+[^,;]{{3,80}}?,)?"
+    rf",?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"  # `appointed A, the former CFO of X, as …`
     + APPOINTED_ROLE)
 ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?"
               r"(?:(?:company|firm)['’]s\s+|(?:its|our)\s+)?"
@@ -92,6 +95,10 @@ PRONOUN_ROLE = re.compile(
 AND_AS_ROLE = re.compile(
     r"^\s+and\s+as\s+(?:an?\s+|the\s+)?(?P<role>[A-Z][^.;:,]{2,60}?)\s+(?:at|of)\s+(?:the\s+)?"
     r"(?:[a-z]+\s+){0,3}(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
+# `appointed A as President and a member of the Board, and B as …`: A's seat on the board,
+# passed over to reach B (a person holds one role in each organisation)
+AND_BOARD_SEAT = re.compile(r"^,?\s+and\s+(?:as\s+)?(?:an?\s+)?(?:member\s+of\s+(?:the|its)\s+"
+                            r"Board(?:\s+of\s+Directors)?|director)\b")
 AND_ROLE_AT = re.compile(
     r"^,?\s+and\s+(?:an?\s+|the\s+)?(?P<role>[a-z][^.;:,]{2,60}?)\s+at\s+(?:the\s+)?"
     r"(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
@@ -142,11 +149,28 @@ def people(ctx: Context) -> None:
                                            more.group("org")):
                         move_from_subunit(ctx, sentence, name)
                     if pattern is APPOINTMENT:
-                        also_appointed(ctx, sentence, match.end(), seen)
+                        passed = more or AND_BOARD_SEAT.match(rest)
+                        also_appointed(ctx, sentence,
+                                       match.end() + (passed.end() if passed else 0), seen)
         name_lists(ctx, sentence)
+        left_board(ctx, sentence)
         career_roles(ctx, sentence, read)
     byline(ctx)
     signatures(ctx)
+
+
+# `A, a Partner at X, and B, M.D., have resigned from the Board of Directors`
+LEFT_BOARD = re.compile(r"\s+(?:have|has)\s+(?:resigned|stepped\s+down|retired)\s+from\s+"
+                        r"(?:the|its)\s+Board\b")
+BOARD_LEAVER = re.compile(rf"(?:^|\bthat\s+|,\s+and\s+|\s+and\s+)(?P<name>{NAME}){CREDENTIALS}"
+                          r"(?=\s*,|\s+(?:and|have|has)\b)")
+
+
+def left_board(ctx: Context, sentence: Sentence) -> None:
+    """The directors a sentence says left the issuer's board: directors until then."""
+    left = LEFT_BOARD.search(sentence.text)
+    for match in BOARD_LEAVER.finditer(sentence.text, 0, left.start()) if left else ():
+        add_person(ctx, sentence, resolve_name(ctx, match.group("name")), "director")
 
 
 PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\b")
@@ -240,6 +264,12 @@ SUCCEEDS = re.compile(
     rf"\b(?:succeeds|succeeding|replaces|replacing|will\s+(?:succeed|replace))\s+(?:the\s+)?"
     rf"(?P<role>(?:[A-Za-z-]+\s+){{0,5}}?{ROLE_END})\s+(?P<name>{NAME}){CREDENTIALS}"
     rf"(?=\s*[,.;]|\s+(?:who|as|in|on|at)\b|$)")
+# `succeeds Jane Roe, who has served as Interim Chief Executive Officer since 2024`
+SUCCEEDS_WHO = re.compile(
+    rf"\b(?:succeeds|succeeding|replaces|replacing|will\s+(?:succeed|replace))\s+"
+    rf"(?P<name>{NAME}){CREDENTIALS},?\s+who\s+(?:has\s+|had\s+)?(?:served|serves|was\s+serving)"
+    rf"\s+as\s+(?:the\s+company['’]s\s+|its\s+|our\s+|an?\s+)?(?P<role>[^.,;]{{3,60}}?)"
+    rf"(?=\s+(?:since|from|until|for|and)\b|[.,;])")
 # `said Skua's chief executive, Per Holm`, `said Skua chair Eva Dahl`
 TITLE_POSSESSIVE = re.compile(
     rf"(?:^|[,;:(]\s*|\b(?:said|and|by|with|added)\s+)(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)"
@@ -266,7 +296,7 @@ PASSIVE_APPOINTMENT = re.compile(
     + APPOINTED_ROLE)
 PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT,
             HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT, ROLE_APPOSITION, TITLE_BEFORE_NAME,
-            TITLE_POSSESSIVE, IS_ROLE, ROLE_IS, JOINED, SUCCEEDS)
+            TITLE_POSSESSIVE, IS_ROLE, ROLE_IS, JOINED, SUCCEEDS, SUCCEEDS_WHO)
 
 
 # a new role, besides the one the sentence describes
