@@ -124,3 +124,11 @@ def test_a_place_the_company_is_based_in_is_not_part_of_its_name():
     org, _ = issuer_of("Kestrel Reports\n\nPERTH, Australia, May 2, 2023 -- Perth-based Kestrel "
                        "Biotech Ltd (ASX: KBL) today announced results.\n")
     assert org.name == "Kestrel Biotech Ltd"
+
+
+def test_of_two_equally_full_forms_the_issuer_is_named_by_the_first_used():
+    first = issuer_of("Skua News\n\nOSLO, March 3, 2022 -- Skua Bio, Inc (Nasdaq: SKUA) said "
+                      "hello. Skua Bio Inc. is based in Oslo.\n")
+    second = issuer_of("Skua News\n\nOSLO, March 3, 2022 -- Skua Bio Inc. (Nasdaq: SKUA) said "
+                       "hello. Skua Bio, Inc is based in Oslo.\n")
+    assert (first[0].name, second[0].name) == ("Skua Bio, Inc", "Skua Bio Inc.")

@@ -177,6 +177,11 @@ def names_by_first_word(text: str) -> dict[str, tuple[str, ...]]:
     return {first: tuple(names) for first, names in out.items()}
 
 
+def first_use(text: str, form: str) -> int:
+    at = text.find(form)
+    return at if at >= 0 else len(text)
+
+
 def organization(name: str, structure: Structure) -> Organization:
     """The fullest form of the name the document uses, with its shorter forms as aliases."""
     text = structure.document.text
@@ -185,6 +190,9 @@ def organization(name: str, structure: Structure) -> Organization:
     for other in names_by_first_word(text).get(short.split()[0] if short else "", ()):
         if other.startswith(short) and len(other) <= len(short) + 14:
             forms.add(other)
-    full = max(forms, key=lambda f: (bool(re.search(rf"{LEGAL_SUFFIX}$", f)), len(f)))
+    # the fullest form; of two as full (`Acme Bio, Inc` and `Acme Bio Inc.`) the one used
+    # first, so that the choice never depends on a set's order (hash seeds differ by process)
+    full = max(sorted(forms), key=lambda f: (bool(re.search(rf"{LEGAL_SUFFIX}$", f)), len(f),
+                                             -first_use(text, f)))
     aliases = tuple(sorted(forms | {short, short.split()[0]} - {full}))
     return Organization(full, aliases)
