@@ -151,8 +151,9 @@ def contacts(ctx: Context) -> None:
             heading, kind = None, ""
         if index in taken:
             continue
-        if contact_kind(sentence.text):
-            kind = contact_kind(sentence.text)
+        labelled_kind = contact_kind(sentence.text)
+        if labelled_kind:
+            kind = labelled_kind
             continue
         over = heading or (None, kind)
         inline = LABELLED_CONTACT.match(sentence.text)

@@ -213,7 +213,7 @@ def looks_like_trial_name(code: str) -> bool:
     """A word of four letters or more with a short number (`GLORA-4`, `CREST-2B`): how
     studies are named, where drug codes take three digits or more (`ABC-123`)."""
     digits = re.findall(r"\d+", code)
-    return len(code_prefix(code)) >= 4 and bool(digits) and len(digits[-1]) <= 2
+    return bool(digits) and len(digits[-1]) <= 2 and len(code_prefix(code)) >= 4
 
 
 def is_trial_name(text: str, end: int, code: str) -> bool:

@@ -24,9 +24,32 @@ def _is_acronym(name: str) -> bool:
     return len(name) <= 6 and name.upper() == name and any(c.isalpha() for c in name)
 
 
+def _atoms(name: str) -> list[str]:
+    """A name as regex pieces: each character escaped, a space matching spaces or hyphens."""
+    return [r"[\s-]+" if c == " " else re.escape(c) for c in name]
+
+
 def _alternation(names: list[str]) -> str:
-    names = sorted(set(names), key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
+    """The names as one regex that prefers the longest at each position, factored into a
+    trie: the engine tries a few branches at a word's start, not every name in turn (the
+    vocabularies hold hundreds, and every sentence is searched for them)."""
+    trie: dict = {}
+    for name in set(names):
+        node = trie
+        for atom in _atoms(name):
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a name ends here
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [atom + _trie_regex(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a shorter name ends here: the longer ones are tried first
+        return f"(?:{body})?"
+    return body
 
 
 class NameMatcher:
@@ -42,7 +65,7 @@ class NameMatcher:
                 (acronyms if _is_acronym(form) else words).append(form)
         parts = []
         if words:
-            parts.append(rf"(?i:{_alternation(words)})")
+            parts.append(rf"(?i:{_alternation([word.lower() for word in words])})")
         if acronyms:
             parts.append(_alternation(acronyms))
         pattern = "|".join(parts) or r"(?!x)x"

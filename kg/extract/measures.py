@@ -260,6 +260,7 @@ def doses(ctx: Context) -> None:
 # `… in the 5 mg, 10 mg and 20 mg arms`: the doses just before it name groups
 ARM_AFTER = re.compile(r"\s*(?:(?:once|twice)[- ](?:daily|weekly)\s+|QD\s+|BID\s+)?"
                        r"(?:dose\s+)?(?:arms?|cohorts?|groups?)\b", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
 GROUPS_WORD = re.compile(r"\b(?:arm|cohort|group)s?\b", re.IGNORECASE)
 LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
 
@@ -269,7 +270,7 @@ def dose_named_arms(ctx: Context, pattern: re.Pattern) -> set[tuple[Decimal | No
     groups`), as `dose_key`s: a trial randomised to `5 mg, 10 mg or 20 mg` has those arms."""
     arms = set()
     for sentence in ctx.structure.sentences:
-        if not GROUPS_WORD.search(sentence.text):
+        if not GROUPS_WORD.search(sentence.text) or not DIGIT.search(sentence.text):
             continue
         run: list[DoseList] = []
         for listed in dose_lists(sentence.text, pattern):
