@@ -382,3 +382,11 @@ def test_a_label_over_a_group_of_contacts_gives_their_role():
                  "lars@skua.example\n") == [
         ("Lars Berg", "media and investor relations contact", "Skua Radiopharma ASA"),
         ("Mari Holm", "investor relations contact", "Harbour Row Capital Markets")]
+
+
+def test_drugs_listed_as_one_subject_share_a_platform_and_each_clause_has_its_own():
+    assert platforms("said SK-71 and SK-72 are built on Skua's Tern(TM) chelator platform. "
+                     "SK-80 was engineered using its Gull bispecific platform, and SK-90 was "
+                     "built on its Kite conjugation platform.") == [
+        ("SK-71", "Tern chelator"), ("SK-72", "Tern chelator"), ("SK-80", "Gull bispecific"),
+        ("SK-90", "Kite conjugation")]

@@ -147,7 +147,9 @@ def platforms_and_payloads(ctx: Context) -> None:
                     (rank, sentence.start, name, listed_drug, evidence))
             if listed or (rank == 2 and not tied_to_drug(sentence.text, local, pos)):
                 continue
-            found.setdefault(drug.name, []).append((rank, sentence.start, name, drug, evidence))
+            for each in subject_drugs(ctx, mentions, sentence.start + pos) or [drug]:
+                found.setdefault(each.name, []).append((rank, sentence.start, name, each,
+                                                        evidence))
         if drug.name not in labelled:
             for pos, payload in isotopes_in(sentence.text):
                 if not PRIOR_TREATMENT.search(sentence.text[max(0, pos - 60):pos]):
@@ -200,6 +202,26 @@ def listed_after(text: str, mentions, offset: int, position: int) -> list:
     end = len(text) if end < 0 else end
     return list(dict.fromkeys(m.drug for m in mentions
                               if key.end() <= m.start - offset < end))
+
+
+# `A and B`, `A, B and C`: drugs named together as one subject
+DRUG_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas)\s")
+
+
+def subject_drugs(ctx: Context, mentions, position: int) -> list:
+    """The drugs named last before a platform in its clause, with those listed with them:
+    `A and B are built on the X platform` gives both; `A uses X, and B is built on Y` gives
+    each its own."""
+    before = [m for m in mentions if m.end <= position]
+    if not before or CLAUSE_BREAK.search(ctx.text, before[-1].end, position):
+        return []
+    group = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if not DRUG_LIST_GAP.match(ctx.text[mention.end:group[0].start]):
+            break
+        group.insert(0, mention)
+    return list(dict.fromkeys(m.drug for m in group))
 
 
 def company_platforms(ctx: Context, sentence, evidence, found: dict) -> None:
