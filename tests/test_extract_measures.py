@@ -422,3 +422,10 @@ def test_hazard_ratios_are_unitless_results_named_by_their_endpoint():
         ("", "hazard ratio for overall survival", Decimal("0.71"), ""),
         ("", "hazard ratio for progression-free survival", Decimal("0.52"), ""),
         ("", "median overall survival", Decimal("16.4"), "months")]
+
+
+def test_a_dose_in_parentheses_after_its_arm_is_that_arms_beside_a_placebo_arm():
+    assert doses("said PL-505 was tested in a Phase 2 trial. Patients were randomised to a "
+                 "low-dose arm (100 mg once daily), a high-dose arm (200 mg once daily) or "
+                 "placebo for 12 weeks.") == [("high-dose arm", Decimal("200"), "mg"),
+                                              ("low-dose arm", Decimal("100"), "mg")]

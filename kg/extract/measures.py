@@ -172,6 +172,15 @@ VALUE_IN = re.compile(r"[^,;()]{0,25}?\s(?:in|for|at)\s+(?:the\s+)?|[^,;()]{0,30
 PAREN_REACH = 20  # a cohort named this close before a parenthesis owns the values in it
 
 
+def in_group_parenthesis(cohorts: list[tuple[int, str]], position: int, text: str) -> bool:
+    """`a low-dose arm (100 mg once daily), a high-dose arm (200 mg) or placebo`: the value
+    stands in a parenthesis right after a group the sentence names, so it is that group's,
+    whatever control the clause also lists."""
+    opened = text.rfind("(", 0, position)
+    return opened >= 0 and ")" not in text[opened:position] and any(
+        opened - PAREN_REACH <= at < opened for at, _label in cohorts)
+
+
 def nearest_cohort(cohorts: list[tuple[int, str]], position: int, text: str) -> str:
     """The cohort named in the same clause as the position (the last before it, else the
     first after it), else the last one before it, else the first after it — never one named
@@ -235,7 +244,9 @@ def doses(ctx: Context) -> None:
             continue
         cohorts = cohort_mentions(sentence.text)
         for match in dose_lists(sentence.text, pattern):
-            if is_range(sentence.text, match) or in_control_clause(ctx, sentence, match.start()) \
+            if is_range(sentence.text, match) or (
+                    in_control_clause(ctx, sentence, match.start())
+                    and not in_group_parenthesis(cohorts, match.start(), sentence.text)) \
                     or DOSE_LIMIT_BEFORE.search(sentence.text[max(0, match.start() - 50):
                                                               match.start()]):
                 continue
