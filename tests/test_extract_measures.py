@@ -429,3 +429,8 @@ def test_a_dose_in_parentheses_after_its_arm_is_that_arms_beside_a_placebo_arm()
                  "low-dose arm (100 mg once daily), a high-dose arm (200 mg once daily) or "
                  "placebo for 12 weeks.") == [("high-dose arm", Decimal("200"), "mg"),
                                               ("low-dose arm", Decimal("100"), "mg")]
+
+
+def test_a_range_with_its_unit_after_both_ends_is_no_dose():
+    assert doses("said PL-505 was given at doses ranging from 50 mg to 400 mg, and Cohort 2 "
+                 "received 200 mg of PL-505.") == [("2", Decimal("200"), "mg")]

@@ -373,10 +373,11 @@ def dose_lists(text: str, pattern: re.Pattern) -> list[DoseList]:
 
 
 def is_range(text: str, match) -> bool:
-    """`11.9 — 18.6 months`, `from 5 to 10 mg`: a range is not one value."""
-    before = text[max(0, match.start() - 12):match.start()]
+    """`11.9 — 18.6 months`, `from 5 to 10 mg`, `from 50 mg to 400 mg`: a range is not one
+    value."""
+    before = text[max(0, match.start() - 20):match.start()]
     after = text[match.end():match.end() + 12]
-    return bool(re.search(rf"(?:{NUMBER})\s*(?:[-–—]|to)\s*$", before) or
+    return bool(re.search(rf"(?:{NUMBER})\s*(?:[a-zA-Zµ/%²]{{1,8}}\s*)?(?:[-–—]|to)\s*$", before) or
                 re.match(rf"^\s*(?:[-–—]|to)\s*(?:{NUMBER})", after) or
                 re.search(r"\bfrom\s*$", before))
 
