@@ -271,3 +271,8 @@ def test_a_code_named_as_a_gene_is_no_drug():
     rows = developed(OPENING + "said KT-700, a gene therapy, restores the PLXG26 gene; after "
                      "dosing with KT-700, PLXG26 levels rose.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-700")]
+
+
+def test_a_code_only_named_in_its_owners_trial_is_a_drug():
+    assert developed(OPENING + "said its PL-505 trial and the ORCA-101 trial read out.\n") == [
+        ("Kestrel Therapeutics, Inc.", "PL-505")]

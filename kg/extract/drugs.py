@@ -227,6 +227,11 @@ def is_trial_name(text: str, end: int, code: str) -> bool:
         and bool(re.match(r"\s*[,)]", text[end:end + 2])))
 
 
+# `its AB-101 trial`, `Acme's Phase 2 AB-101 study`: the trial of the owner's drug
+OWNER_BEFORE = re.compile(r"\b(?:its|our|their|[A-Z][\w-]+['’]s?)\s+(?:(?:ongoing|pivotal|"
+                          r"global|randomi[sz]ed|first-in-human|Phase\s+\S+)\s+)*$")
+
+
 def trial_names(sentences, tickers: set[str]) -> set[str]:
     """Codes that only ever name a study (`ABC-101 trial`, `ABC-101, a Phase 2 study`), and
     names in capitals or shaped like a study's that once do (`the CASCADE trial`, `the
@@ -239,7 +244,9 @@ def trial_names(sentences, tickers: set[str]) -> set[str]:
             if cand.kind == "code":
                 key = iris.drug_key(cand.text)
                 followed.setdefault(key, []).append(
-                    bool(TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60])))
+                    bool(TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60]))
+                    and not OWNER_BEFORE.search(sentence.text, max(0, cand.start - 60),
+                                                cand.start))
                 if looks_like_trial_name(cand.text):
                     shaped.add(cand.text)
             elif cand.kind == "brand" and cand.text.isupper() and cand.text.isalpha() \
