@@ -39,3 +39,10 @@ def test_a_measure_that_was_reduced_from_baseline_in_each_arm():
                     "respectively.") == [
         ("25 mg", "reduction in alanine aminotransferase (ALT)", Decimal("38"), "%"),
         ("50 mg", "reduction in alanine aminotransferase (ALT)", Decimal("47"), "%")]
+
+
+def test_a_change_by_a_placebo_adjusted_mean_of_values_listed_for_arms():
+    assert outcomes("said PL-505 reduced LDL cholesterol by a placebo-adjusted mean of 41% and "
+                    "55% in the 10 mg and 20 mg arms, respectively.") == [
+        ("10 mg", "reduction in LDL cholesterol", Decimal("41"), "%"),
+        ("20 mg", "reduction in LDL cholesterol", Decimal("55"), "%")]

@@ -32,7 +32,9 @@ from kg.facts import Outcome
 UNIT = r"%|percent\b|per\s+cent\b|percentage[- ]points?\b|points?\b"
 VALUE = re.compile(rf"(?P<v>{SIGNED})\s*(?P<u>{UNIT})", re.IGNORECASE)
 MEASURE = r"(?P<measure>[A-Za-z][\w+/()\-’' ]{1,60}?)"
-QUALIFIER = r"(?:an?\s+)?(?:(?:mean|median|average|placebo[- ]adjusted)\s+(?:of\s+)?)?"
+# `a mean of`, `a placebo-adjusted mean of`, `a placebo-adjusted`
+QUALIFIER = (r"(?:an?\s+)?(?:(?:mean|median|average|placebo[- ]adjusted|least[- ]squares)\s+)"
+             r"{0,2}(?:of\s+)?")
 LOWER = r"reduc\w*|lower\w*|decreas\w*|cut|fell|declin\w*|dropp\w*"
 RAISE = r"increas\w*|rais\w*|rose|elevat\w*"
 BETTER = r"improv\w*"
