@@ -434,3 +434,11 @@ def test_a_dose_in_parentheses_after_its_arm_is_that_arms_beside_a_placebo_arm()
 def test_a_range_with_its_unit_after_both_ends_is_no_dose():
     assert doses("said PL-505 was given at doses ranging from 50 mg to 400 mg, and Cohort 2 "
                  "received 200 mg of PL-505.") == [("2", Decimal("200"), "mg")]
+
+
+def test_a_study_parts_arms_named_by_their_doses_and_a_biomarker_code():
+    text = ("said Part B of its Phase 2 trial randomised adults to PL-505 1 mg, 3 mg or 10 mg, or "
+            "placebo. FVC rose in the 3 mg and 10 mg arms; the 1 mg arm did not separate. "
+            "Serum KX-C7, a marker of fibrosis, fell in the 10 mg arm.")
+    assert doses(text) == [("1 mg", Decimal("1"), "mg"), ("10 mg", Decimal("10"), "mg"),
+                           ("3 mg", Decimal("3"), "mg")]

@@ -451,7 +451,8 @@ PLATFORM_AFTER = re.compile(DESCRIBED + r"(?i:platforms?|technolog(?:y|ies))\b")
 TARGET_AFTER = re.compile(r"\s*[x×]\s*CD\d|-(?i:targeting|targeted|directed)\b|[- ](?i:positive|"
                           r"negative|expressing|expression|mutant|mutated|mutations?|"
                           r"amplified|amplification|inhibitors?|degraders?|knockout)\b|"
-                          r"\s+(?:gene|genes|protein|receptor|pathway|locus)\b")
+                          r"\s+(?:gene|genes|protein|receptor|pathway|locus)\b|"
+                          r",\s+an?\s+(?:[\w-]+\s+){0,2}(?:bio)?markers?\b")  # `X, a marker of …`
 
 
 def accepted_names(sentences, tickers: set[str]) -> set[str]:

@@ -256,7 +256,9 @@ def doses(ctx: Context) -> None:
                 continue
             nearest = nearest_cohort(cohorts, match.start(), sentence.text)
             pairs = listed_doses(sentence.text, nearest, match.start(), match.values)
-            if not nearest and any(dose_key(raw, match.unit) in arms for raw in match.values):
+            if (not nearest or nearest in study_parts(cohorts, sentence.text)
+                    or DOSE_LABEL.fullmatch(nearest)) and any(
+                    dose_key(raw, match.unit) in arms for raw in match.values):
                 pairs = [(raw, f"{raw} {match.unit}") for raw in match.values]
             for raw, label in pairs:
                 value = decimal(raw)
@@ -291,6 +293,15 @@ def dose_named_arms(ctx: Context, pattern: re.Pattern) -> set[tuple[Decimal | No
             if ARM_AFTER.match(sentence.text, listed.end()):
                 arms.update(dose_key(raw, each.unit) for each in run for raw in each.values)
     return arms
+
+
+DOSE_LABEL = re.compile(rf"(?:{NUMBER})\s*[^\s\d]+")  # `10 mg`: a group named by its dose
+
+
+def study_parts(cohorts: list[tuple[int, str]], text: str) -> set[str]:
+    """The labels of a study's parts (`Part B randomised … to 1 mg, 3 mg or 10 mg`): a part
+    holds arms, and an arm named by its dose is the dose's group."""
+    return {label for at, label in cohorts if re.match(r"[Pp]arts?\b", text[at:])}
 
 
 def dose_key(raw: str, unit: str) -> tuple[Decimal | None, str]:
