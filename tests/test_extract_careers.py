@@ -89,3 +89,8 @@ def test_an_appointee_described_by_a_former_role_and_directors_who_left_the_boar
         ("Kari Vik", "director", "Skua Bio, Inc."),
         ("Ole Moe", "Partner", "Gull Ventures"),
         ("Ole Moe", "director", "Skua Bio, Inc.")]
+
+
+def test_a_title_named_without_as_is_not_part_of_the_name():
+    assert roles("has named Nora Lind Chief Executive Officer, effective June 1.") == [
+        ("Nora Lind", "Chief Executive Officer", "Skua Bio, Inc.")]

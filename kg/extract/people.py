@@ -376,10 +376,17 @@ def clean_org(text: str) -> str:
 CONTACT_DETAILS = re.compile(r",\s*(?:\+?\(?\d[\d\s().-]{6,}|[\w.+-]+@|Tel\b|Phone\b|E-?mail\b)")
 
 
+# a title's first word that a name without `as` after it took for a surname
+TITLE_TAIL = re.compile(r"\s+(Chief|Senior|Executive|Vice|Interim|Acting|Deputy|Head)$")
+
+
 def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
                org_text: str | None = None) -> bool:
     """Record a person's role; False when the match is not a usable role."""
     name = re.sub(r"^(?:Dr|Prof|Professor|professor|Mr|Ms|Mrs)\.?\s+", "", name.strip())
+    tail = TITLE_TAIL.search(name)  # `named Nora Lind Chief Executive Officer`
+    if tail and len(name[:tail.start()].split()) >= 2:
+        name, role_text = name[:tail.start()], f"{tail.group(1)} {role_text}"
     if org_text:
         org_text = re.sub(r"^(?:of|at)\s+(?:the\s+)?", "", org_text.strip())
         role, org = " ".join(role_text.split()), organization_of(ctx, org_text)
