@@ -94,3 +94,9 @@ def test_an_appointee_described_by_a_former_role_and_directors_who_left_the_boar
 def test_a_title_named_without_as_is_not_part_of_the_name():
     assert roles("has named Nora Lind Chief Executive Officer, effective June 1.") == [
         ("Nora Lind", "Chief Executive Officer", "Skua Bio, Inc.")]
+
+
+def test_a_patient_groups_director_is_the_groups():
+    assert roles("said hello. \"A milestone,\" said Eva Dahl, Executive Director of the Fjord "
+                 "Family Alliance.") == [
+        ("Eva Dahl", "Executive Director", "Fjord Family Alliance")]

@@ -18,7 +18,7 @@ LEGAL_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LL
 # title or a drug: shared by the people and drug extractors.
 INSTITUTION = re.compile(r"\b(?:University|Institute|Hospital|Cent(?:er|re)|College|School|"
                          r"Clinic|Foundation|Academy|Agency|Administration|Society|Association|"
-                         r"Laborator(?:y|ies))\b")
+                         r"Alliance|Coalition|Laborator(?:y|ies))\b")
 HEAD_WORDS = (
     "Therapeutics", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Biosciences", "Bioscience",
     "Biotherapeutics", "Biologics", "Biotechnology", "Biotech", "BioPharma", "Biopharma",
