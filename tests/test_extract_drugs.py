@@ -276,3 +276,9 @@ def test_a_code_named_as_a_gene_is_no_drug():
 def test_a_code_only_named_in_its_owners_trial_is_a_drug():
     assert developed(OPENING + "said its PL-505 trial and the ORCA-101 trial read out.\n") == [
         ("Kestrel Therapeutics, Inc.", "PL-505")]
+
+
+def test_a_code_given_a_registry_number_and_called_a_trial_is_a_study():
+    rows = developed(OPENING + "reported data from ORC-101, the Phase 1 trial of KT-88.\n\n"
+                     "About ORC-101\nORC-101 (NCT01234567) is a two-part study.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-88")]

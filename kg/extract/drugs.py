@@ -227,6 +227,9 @@ def is_trial_name(text: str, end: int, code: str) -> bool:
         and bool(re.match(r"\s*[,)]", text[end:end + 2])))
 
 
+# `ZEN-101 (NCT06512345) is a two-part …`: a name given a registry number is a study's
+REGISTRY_AFTER = re.compile(r"\s*\(\s*NCT\d{8}")
+ABOUT_HEADING = re.compile(r"About\s+\S+(?:\s+\S+)?")  # says nothing of what it is about
 # `its AB-101 trial`, `Acme's Phase 2 AB-101 study`: the trial of the owner's drug
 OWNER_BEFORE = re.compile(r"\b(?:its|our|their|[A-Z][\w-]+['’]s?)\s+(?:(?:ongoing|pivotal|"
                           r"global|randomi[sz]ed|first-in-human|Phase\s+\S+)\s+)*$")
@@ -241,10 +244,11 @@ def trial_names(sentences, tickers: set[str]) -> set[str]:
     shaped: set[str] = set()
     for sentence in sentences:
         for cand in candidates(sentence.text, tickers):
-            if cand.kind == "code":
+            if cand.kind == "code" and not ABOUT_HEADING.fullmatch(sentence.text.strip()):
                 key = iris.drug_key(cand.text)
                 followed.setdefault(key, []).append(
-                    bool(TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60]))
+                    bool(TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60])
+                         or REGISTRY_AFTER.match(sentence.text, cand.end))
                     and not OWNER_BEFORE.search(sentence.text, max(0, cand.start - 60),
                                                 cand.start))
                 if looks_like_trial_name(cand.text):
