@@ -91,10 +91,8 @@ class Context:
         before it, else the one a heading over its paragraph names (`AB-214 – a bispecific
         antibody` over a pipeline entry), else the drug the release is about."""
         sentences = self.structure.sentences
-        if not self._index:
-            self._index.update((s.start, i) for i, s in enumerate(sentences))
         paragraphs_back = 0
-        for earlier in reversed(sentences[:self._index.get(sentence.start, 0)]):
+        for earlier in reversed(sentences[:self.index_of(sentence)]):
             own = self.own_mentions(earlier)
             if earlier.paragraph == sentence.paragraph:
                 if own:
@@ -107,6 +105,16 @@ class Context:
             if named or earlier.section != sentence.section or paragraphs_back > HEADING_REACH:
                 break
         return self.focus_drug
+
+    def index_of(self, sentence: Sentence) -> int:
+        """The sentence's position in the document's sentences."""
+        if not self._index:
+            self._index.update((s.start, i) for i, s in enumerate(self.structure.sentences))
+        return self._index.get(sentence.start, 0)
+
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        index = self.index_of(sentence)
+        return self.structure.sentences[index - 1] if index else None
 
     def fact_sentences(self) -> list[Sentence]:
         """Sentences that may state facts: not the legal boilerplate or the contact block."""

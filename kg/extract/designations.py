@@ -66,9 +66,7 @@ APPLICATION = re.compile(r"\b(?:[Aa]pplication|s?BLA|s?NDA|MAA)\b")
 def application_status(ctx: Context, sentence: Sentence) -> None:
     """`The FDA granted the application Priority Review` after a sentence naming the
     application (`accepted the BLA for AB-1 for the treatment of X`): AB-1's status for X."""
-    sentences = ctx.structure.sentences
-    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    previous = sentences[index - 1] if index else None
+    previous = ctx.sentence_before(sentence)
     named = previous and APPLICATION.search(previous.text)
     if not named or not ctx.own_mentions(previous):
         return

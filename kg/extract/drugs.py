@@ -235,13 +235,15 @@ OWNER_BEFORE = re.compile(r"\b(?:its|our|their|[A-Z][\w-]+['’]s?)\s+(?:(?:ongo
                           r"global|randomi[sz]ed|first-in-human|Phase\s+\S+)\s+)*$")
 
 
+STUDY_WORD = re.compile(r"\b(?:[Tt]rials?|[Ss]tud(?:y|ies))\b")
+
+
 def trial_names(sentences, tickers: set[str]) -> set[str]:
     """Codes that only ever name a study (`ABC-101 trial`, `ABC-101, a Phase 2 study`), and
     names in capitals or shaped like a study's that once do (`the CASCADE trial`, `the
     GLORA-4 trial`)."""
     followed: dict[str, list[bool]] = {}
     capitals: set[str] = set()  # a name in capitals named once as a study is the study's
-    shaped: set[str] = set()
     for sentence in sentences:
         for cand in candidates(sentence.text, tickers):
             if cand.kind == "code" and not ABOUT_HEADING.fullmatch(sentence.text.strip()):
@@ -251,15 +253,13 @@ def trial_names(sentences, tickers: set[str]) -> set[str]:
                          or REGISTRY_AFTER.match(sentence.text, cand.end))
                     and not OWNER_BEFORE.search(sentence.text, max(0, cand.start - 60),
                                                 cand.start))
-                if looks_like_trial_name(cand.text):
-                    shaped.add(cand.text)
             elif cand.kind == "brand" and cand.text.isupper() and cand.text.isalpha() \
                     and TRIAL_WORD.match(sentence.text[cand.end:cand.end + 60]):
                 capitals.add(iris.drug_key(cand.text))  # `the CASCADE trial`
-    for name in shaped:  # `the CREST-2B trial` once (no candidate there), `CREST-2B enrolled`
-        if any(is_trial_name(sentence.text, found.end(), name) for sentence in sentences
-               for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence.text)):
-            capitals.add(iris.drug_key(name))
+        # `the CREST-2B trial` (no candidate there, `is_trial_name`) once, `CREST-2B enrolled`
+        for match in CODE.finditer(sentence.text) if STUDY_WORD.search(sentence.text) else ():
+            if is_trial_name(sentence.text, match.end(), match.group("code")):
+                capitals.add(iris.drug_key(match.group("code")))
     return {key for key, flags in followed.items() if all(flags)} | capitals
 
 

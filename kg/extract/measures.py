@@ -132,6 +132,13 @@ GROUP_WORD = re.compile(r"\b(?:arm|cohort|group)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
+def dose_text() -> re.Pattern:
+    """`10 mg`, `3 mg/kg`: a value with a dose unit of the vocabulary."""
+    unit = lexicon.unit_regex(("dose",)) or r"(?!x)x"
+    return re.compile(rf"(?P<v>{NUMBER})\s*(?P<u>{unit})(?![\w/])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def dose_arm() -> re.Pattern:
     """`the 100 mg arm`, `the 3 mg/kg cohort`: a group named by its dose."""
     unit = lexicon.unit_regex(("dose",)) or r"(?!x)x"
@@ -152,9 +159,8 @@ def carried_cohort(ctx: Context, sentence: Sentence) -> list[tuple[int, str]]:
     """`these patients` refers to the cohort the sentence before named."""
     if not BACK_REFERENCE.search(sentence.text):
         return []
-    sentences = ctx.structure.sentences
-    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    previous = cohort_mentions(sentences[index - 1].text) if index else []
+    before = ctx.sentence_before(sentence)
+    previous = cohort_mentions(before.text) if before else []
     return [(0, previous[-1][1])] if previous else []
 
 
@@ -257,7 +263,7 @@ def doses(ctx: Context) -> None:
             nearest = nearest_cohort(cohorts, match.start(), sentence.text)
             pairs = listed_doses(sentence.text, nearest, match.start(), match.values)
             if (not nearest or nearest in study_parts(cohorts, sentence.text)
-                    or DOSE_LABEL.fullmatch(nearest)) and any(
+                    or dose_text().fullmatch(nearest)) and any(
                     dose_key(raw, match.unit) in arms for raw in match.values):
                 pairs = [(raw, f"{raw} {match.unit}") for raw in match.values]
             for raw, label in pairs:
@@ -293,9 +299,6 @@ def dose_named_arms(ctx: Context, pattern: re.Pattern) -> set[tuple[Decimal | No
             if ARM_AFTER.match(sentence.text, listed.end()):
                 arms.update(dose_key(raw, each.unit) for each in run for raw in each.values)
     return arms
-
-
-DOSE_LABEL = re.compile(rf"(?:{NUMBER})\s*[^\s\d]+")  # `10 mg`: a group named by its dose
 
 
 def study_parts(cohorts: list[tuple[int, str]], text: str) -> set[str]:
@@ -558,8 +561,7 @@ def paren_group(text: str, end: int) -> str:
     if not match:
         return ""
     label = " ".join(match.group("label").split())
-    unit = lexicon.unit_regex(("dose",))
-    dose = unit and re.fullmatch(rf"(?P<v>{NUMBER})\s*(?P<u>{unit})", label, re.IGNORECASE)
+    dose = dose_text().fullmatch(label)
     if dose:
         return f"{dose.group('v')} {dose.group('u')}"
     named = cohort_mentions(label)
@@ -580,9 +582,7 @@ def respective_cohorts(text: str, count: int) -> list[str]:
     named = [label for _pos, label in cohort_mentions(text)]
     if len(named) == count:
         return named
-    unit = lexicon.unit_regex(("dose",))
-    doses = [f"{m.group('v')} {m.group('u')}" for m in re.finditer(
-        rf"(?P<v>{NUMBER})\s*(?P<u>{unit})(?![\w/])", text, re.IGNORECASE)] if unit else []
+    doses = [f"{m.group('v')} {m.group('u')}" for m in dose_text().finditer(text)]
     return doses if len(doses) == count else []
 
 

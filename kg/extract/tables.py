@@ -24,9 +24,11 @@ from kg.extract.measures import (
     cohort_mentions,
     count_endpoint,
     decimal,
+    dose_text,
     quantity,
     unit_fits,
 )
+from kg.extract.ratios import RATIO
 from kg.facts import Cohort, Dose
 from kg.sections import Sentence
 
@@ -37,9 +39,8 @@ COUNTED = re.compile(rf"^(?:(?:number\s+of\s+)?(?:{RESPONSE})|responders)\s*(?:\
 UNIT_IN_LABEL = re.compile(r"\((?P<u>months?|weeks?|days?|years?|%)\)|,\s*(?P<after>months?|"
                            r"weeks?|days?|years?|%)$", re.IGNORECASE)
 RATIO_LABEL = re.compile(r"\bhazard\s+ratio\b|\bHR\b", re.IGNORECASE)
-RATIO_CELL = re.compile(r"^(?P<v>[0-3]?\.\d{1,3})(?![\d%])")
+RATIO_CELL = re.compile(rf"^(?P<v>{RATIO})")
 COUNT_AND_SHARE = re.compile(r"^\d+\s*\(\s*(?P<v>\d+(?:\.\d+)?)\s*%\s*\)$")
-DOSE_IN_CELL = re.compile(r"\d\s*(?:mg|µg|mcg|g|mCi|MBq|GBq|Ci|IU)\b", re.IGNORECASE)
 LABEL = re.compile(r"^(?:(?:cohorts?|arms?|groups?|parts?|dose\s+levels?)\s+)?"
                    r"(?P<label>[A-Z0-9]{1,3}[a-z]?)$", re.IGNORECASE)
 
@@ -105,7 +106,7 @@ def control_columns(ctx: Context, sentence: Sentence, header: list[str]) -> set[
     control = {column for column, cell in enumerate(header) if column and CONTROL.search(cell)}
     if own:
         control |= {column for column, cell in enumerate(header) if column and column not in own
-                    and not cohort_label(cell) and not DOSE_IN_CELL.search(cell)}
+                    and not cohort_label(cell) and not dose_text().search(cell)}
     return control
 
 
