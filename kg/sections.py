@@ -74,6 +74,11 @@ CONTACT_RE = re.compile(r"^(?:(?:media|investors?|company|press)(?: relations)?(
                         r"(?: contacts?| enquiries| inquiries)?|contacts?|enquiries|inquiries|"
                         r"for (?:more|further) information(?: contact)?|investor relations|"
                         r"media inquiries)\s*:?\s*$", re.IGNORECASE)
+# `Investor Contact: Jane Roe, Fjord Advisors, jane@…`: a labelled contact line starts the
+# contacts where no heading does
+LABELLED_CONTACT_RE = re.compile(r"^(?i:(?:media|investors?|press)(?: relations)?"
+                                 r"(?: contacts?| enquiries| inquiries)?|contacts?)\s*:\s*"
+                                 r"(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z]+\s+[A-Z]")
 HEADING_MAX = 90
 PROSE_WORDS = 12
 FEED_FOOTER_RE = re.compile(r"^(?:The post .{5,300} appeared first on .{2,80}|Related Links|"
@@ -162,6 +167,8 @@ def next_section(line: str, current: str, result: Structure, body_started: bool)
             return ABOUT
         if CONTACT_RE.match(stripped):
             return CONTACTS
+    if body_started and LABELLED_CONTACT_RE.match(stripped):
+        return CONTACTS
     if FLS_RE.match(stripped):
         return FORWARD_LOOKING
     if FEED_FOOTER_RE.match(stripped):

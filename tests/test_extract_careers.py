@@ -100,3 +100,19 @@ def test_a_patient_groups_director_is_the_groups():
     assert roles("said hello. \"A milestone,\" said Eva Dahl, Executive Director of the Fjord "
                  "Family Alliance.") == [
         ("Eva Dahl", "Executive Director", "Fjord Family Alliance")]
+
+
+def test_a_capitalised_title_after_the_companys_possessive_names_the_speaker():
+    assert roles("reported data. \"We will keep going,\" added Skua's Chief Medical Officer, "
+                 "Eva Dahl, M.D.") == [("Eva Dahl", "Chief Medical Officer", "Skua Bio, Inc.")]
+
+
+def test_the_person_succeeded_who_is_retiring_from_a_role():
+    assert roles("named Nora Lind as Chief Medical Officer. She succeeds Dr. Ole Moe, who is "
+                 "retiring as Chief Medical Officer after nine years with the Company.") == [
+        ("Nora Lind", "Chief Medical Officer", "Skua Bio, Inc."),
+        ("Ole Moe", "Chief Medical Officer", "Skua Bio, Inc.")]
+
+
+def test_an_adjective_before_a_capitalised_title_is_no_organisation():
+    assert roles("named a chief.\n\nNew CEO Nora Lind will lead the company.") == []

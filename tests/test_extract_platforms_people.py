@@ -390,3 +390,12 @@ def test_drugs_listed_as_one_subject_share_a_platform_and_each_clause_has_its_ow
                      "built on its Kite conjugation platform.") == [
         ("SK-71", "Tern chelator"), ("SK-72", "Tern chelator"), ("SK-80", "Gull bispecific"),
         ("SK-90", "Kite conjugation")]
+
+
+def test_labelled_contact_lines_without_a_contacts_heading_after_the_safe_harbour():
+    assert roles("said hello.\n\nForward-Looking Statements\nThis release has forward-looking "
+                 "statements about the future of the company.\n"
+                 "Investor Contact: Mari Holm, Tern Advisors, mari@tern.example, +47 555 01 234\n"
+                 "Media Contact: Lars Berg, Skua Radiopharma, lars@skua.example\n") == [
+        ("Lars Berg", "media contact", "Skua Radiopharma ASA"),
+        ("Mari Holm", "investor contact", "Tern Advisors")]

@@ -15,6 +15,7 @@ from kg.extract.people import (
     CREDENTIALS,
     INSTITUTION_WORDS,
     NAME,
+    issuer_if_same,
     organization_of,
     resolve_name,
 )
@@ -93,7 +94,8 @@ CONTACT_NAME_ROLE = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS},\s*(?P<role>[^@
                                r"Phone\b.*|E-?mail\b.*))*$")
 # `Investors: Jane Roe, jane@example.com, +1 555 0100`: a label, a name, then details
 LABELLED_CONTACT = re.compile(
-    rf"^(?:Investors?|Media|Press|Investor\s+Relations|Media\s+Relations|IR|PR)"
+    rf"^(?:Investors?|Media|Press|Investor\s+Relations|Media\s+Relations|IR|PR|"
+    rf"(?i:contacts?(?:\s*(?:details|information|info))?))"
     rf"(?:\s+(?:Contacts?|Inquiries|Enquiries|Relations))?\s*:\s*(?P<name>{NAME}){CREDENTIALS}"
     rf"\s*(?:,\s*(?P<details>.*))?$")
 
@@ -138,7 +140,8 @@ def contacts(ctx: Context) -> None:
     heading line (`Fjord Securities (Nominated Adviser)` then `Jane Roe / John Doe`)."""
     for sentence in ctx.structure.sentences:
         labelled = CONTACT_LABEL.match(sentence.text)
-        if labelled:
+        if labelled and not (sentence.section == "contacts"  # read below, with its label
+                             and LABELLED_CONTACT.match(sentence.text)):
             ctx.extraction.add(RoleAssignment(resolve_name(ctx, labelled.group("name")),
                                               "contact", None),
                                ctx.evidence(sentence, "kg.people.v1"))
@@ -163,8 +166,8 @@ def contacts(ctx: Context) -> None:
             org = contact_org(details) or named_org(title)
             role = title if title and is_title(title) else over[1] or label_kind(inline) \
                 or "contact"
-            ctx.extraction.add(RoleAssignment(resolve_name(ctx, inline.group("name")),
-                                              role, org or over[0] or ctx.issuer),
+            ctx.extraction.add(RoleAssignment(resolve_name(ctx, inline.group("name")), role,
+                                              issuer_if_same(ctx, org) or over[0] or ctx.issuer),
                                ctx.evidence(sentence, "kg.people.v1"))
             continue
         names = listed_names(sentence.text)

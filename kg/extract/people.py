@@ -264,17 +264,20 @@ SUCCEEDS = re.compile(
     rf"\b(?:succeeds|succeeding|replaces|replacing|will\s+(?:succeed|replace))\s+(?:the\s+)?"
     rf"(?P<role>(?:[A-Za-z-]+\s+){{0,5}}?{ROLE_END})\s+(?P<name>{NAME}){CREDENTIALS}"
     rf"(?=\s*[,.;]|\s+(?:who|as|in|on|at)\b|$)")
-# `succeeds Jane Roe, who has served as Interim Chief Executive Officer since 2024`
+# `succeeds Jane Roe, who has served as Interim Chief Executive Officer since 2024`, `…, who
+# is retiring as CFO after ten years`
 SUCCEEDS_WHO = re.compile(
     rf"\b(?:succeeds|succeeding|replaces|replacing|will\s+(?:succeed|replace))\s+"
-    rf"(?P<name>{NAME}){CREDENTIALS},?\s+who\s+(?:has\s+|had\s+)?(?:served|serves|was\s+serving)"
+    rf"(?P<name>{NAME}){CREDENTIALS},?\s+who\s+(?:has\s+|had\s+)?(?:served|serves|was\s+serving|"
+    rf"is\s+(?:retiring|stepping\s+down)|will\s+(?:retire|step\s+down)|retires|retired)"
     rf"\s+as\s+(?:the\s+company['’]s\s+|its\s+|our\s+|an?\s+)?(?P<role>[^.,;]{{3,60}}?)"
-    rf"(?=\s+(?:since|from|until|for|and)\b|[.,;])")
-# `said Skua's chief executive, Per Holm`, `said Skua chair Eva Dahl`
+    rf"(?=\s+(?:since|from|until|for|and|after|at\s+the\s+end)\b|[.,;])")
+# `said Skua's chief executive, Per Holm`, `said Skua chair Eva Dahl`; not `New CEO Per Holm`
+TITLE_ADJECTIVE = r"(?:New|Former|Interim|Acting|Founding|Incoming|Outgoing|Our|Its|The)\b"
 TITLE_POSSESSIVE = re.compile(
-    rf"(?:^|[,;:(]\s*|\b(?:said|and|by|with|added)\s+)(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)"
-    rf"{{0,3}}?)(?:['’]s)?\s+(?P<role>chief\s+executive(?:\s+officer)?|chief\s+[a-z]+\s+officer|"
-    rf"chair(?:man|woman|person)?|president|founder|co-founder|ceo|cfo|coo|cmo|cso)\s*,?\s+"
+    rf"(?:^|[,;:(]\s*|\b(?:said|and|by|with|added)\s+)(?!{TITLE_ADJECTIVE})"
+    rf"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}?)(?:['’]s)?\s+(?P<role>(?i:chief\s+executive(?:\s+officer)?|chief\s+[a-z]+\s+officer|"
+    rf"chair(?:man|woman|person)?|president|founder|co-founder|ceo|cfo|coo|cmo|cso))\s*,?\s+"
     rf"(?P<name>{NAME}){CREDENTIALS}(?=\s*[,.;]|\s+[a-z]|$)")
 # an appointment without `as`: `Acme Names Jane Roe Chief Financial Officer and Appoints
 # John Doe Chief Medical Officer`, `the board named Jane Roe Chief Executive Officer`
@@ -397,14 +400,20 @@ def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
     if not ROLE_WORDS.search(role) or len(role.split()) > 12 or organization_names(name) \
             or len(name.split()) < 2:
         return False
-    if org and ctx.issuer and org.name != ctx.issuer.name and same_org(org, ctx.issuer):
-        org = ctx.issuer
+    org = issuer_if_same(ctx, org)
     org_name = org.name if org else ""
     if any(f.person == name and (f.organization.name if f.organization else "") == org_name
            for f in ctx.extraction.of_type(RoleAssignment)):
         return True
     ctx.extraction.add(RoleAssignment(name, role, org), ctx.evidence(sentence, "kg.people.v1"))
     return True
+
+
+def issuer_if_same(ctx: Context, org: Organization | None) -> Organization | None:
+    """The issuer for a short form of its name (`Skua` for `Skua Bio, Inc.`), else `org`."""
+    if org and ctx.issuer and org.name != ctx.issuer.name and same_org(org, ctx.issuer):
+        return ctx.issuer
+    return org
 
 
 def same_org(a: Organization, b: Organization) -> bool:
