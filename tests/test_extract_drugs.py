@@ -282,3 +282,11 @@ def test_a_code_given_a_registry_number_and_called_a_trial_is_a_study():
     rows = developed(OPENING + "reported data from ORC-101, the Phase 1 trial of KT-88.\n\n"
                      "About ORC-101\nORC-101 (NCT01234567) is a two-part study.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-88")]
+
+
+def test_a_cell_therapys_two_word_name_and_its_short_form_are_one_drug():
+    extraction = read_text(OPENING + "said velocabtagene autoleucel (velo-cel; KT-219), its CAR T "
+                           "cell therapy, was dosed. Velo-cel was well tolerated.\n")
+    [dev] = extraction.of_type(DrugDevelopment)
+    assert dev.drug.name == "velocabtagene autoleucel"
+    assert {"velo-cel", "KT-219"} <= set(dev.drug.aliases)

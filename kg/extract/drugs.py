@@ -30,8 +30,12 @@ ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
 INN = re.compile(r"(?<![\w-])(?P<inn>[A-Za-z][a-z]{4,}(?:-[a-z]+)?)(?![\w-])")
 MODIFIER = re.compile(
     r"^\s+(?P<mod>[a-z]*(?:vedotin|dotin|tesirine|tecan|ozogamicin|emtansine|mertansine|"
-    r"satetraxetan|tetraxetan|adenovec|vec|pegol|alfa|beta|tansine|govitecan|soravtansine))\b",
+    r"satetraxetan|tetraxetan|adenovec|vec|pegol|alfa|beta|tansine|govitecan|soravtansine|"
+    r"leucel|temcel))\b",
     re.IGNORECASE)  # `Orvatuzumab Tirtecan` in a title
+# `cilta-cel`, `beti-cel`, `eli-vec`: the short form a cell or gene therapy's two-word name
+# goes by
+NICKNAME = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][a-z]{1,6}-(?:cel|vec))(?![\w-])")
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9\-]{2,}|[A-Z]{3,})\s?(?:®|™|\(R\))")
 ALIAS = re.compile(r"^\s*\(\s*(?:(?:also known as|also called|aka|a\.k\.a\.|formerly|previously|"
                    r"(?:formerly|previously) (?:known|identified|referred to) as|or)\s+)?"
@@ -199,6 +203,8 @@ def _candidates(text: str, tickers: frozenset[str]) -> tuple[Candidate, ...]:
             if modifier:
                 end += modifier.end()
             found.append(Candidate(text[match.start():end], match.start(), end, "generic"))
+    for match in NICKNAME.finditer(text):
+        found.append(Candidate(match.group("name"), match.start(), match.end(), "generic"))
     for match in CAPS_NAME.finditer(text):
         if match.group(0) not in vocabulary_acronyms() and match.group(0) not in tickers \
                 and code_prefix(match.group(0)) not in not_drug_prefixes():
