@@ -442,3 +442,33 @@ def test_a_study_parts_arms_named_by_their_doses_and_a_biomarker_code():
             "Serum KX-C7, a marker of fibrosis, fell in the 10 mg arm.")
     assert doses(text) == [("1 mg", Decimal("1"), "mg"), ("10 mg", Decimal("10"), "mg"),
                            ("3 mg", Decimal("3"), "mg")]
+
+
+def test_a_result_pooled_across_dose_levels_has_no_cohort():
+    assert outcomes("said its Phase 1 trial of PL-101 read out: a 62% overall response rate "
+                    "and 35% complete response rate across all dose levels, with 80% ORR at "
+                    "dose level 3.\n\nThe median duration of response across dose levels was "
+                    "8.1 months; it was not reached at DL3.") == [
+        ("", "complete response rate", Decimal("35"), "%"),
+        ("", "median duration of response", Decimal("8.1"), "months"),
+        ("", "overall response rate", Decimal("62"), "%"),
+        ("3", "objective response rate", Decimal("80"), "%")]
+
+
+def test_a_subgroup_is_the_results_cohort():
+    assert outcomes("said in its Phase 2 trial of PL-101 the ORR was 41%. In the subgroup of "
+                    "patients with ovarian cancer (n=17), the ORR was 56%, and in the "
+                    "PD-L1-high subgroup the ORR was 60%. In the prespecified subgroup of "
+                    "patients aged 70 or older, the ORR was 38%.") == [
+        ("", "objective response rate", Decimal("41"), "%"),
+        ("PD-L1-high", "objective response rate", Decimal("60"), "%"),
+        ("patients aged 70 or older", "objective response rate", Decimal("38"), "%"),
+        ("patients with ovarian cancer", "objective response rate", Decimal("56"), "%")]
+
+
+def test_a_subgroup_is_not_a_dosed_cohort():
+    text = ("said in its Phase 1 trial of PL-101, patients received 100 mg or 200 mg. In the "
+            "subgroup of patients aged 75 years or older who received 200 mg, the ORR was 40%.")
+    assert doses(text) == [("", Decimal("100"), "mg"), ("", Decimal("200"), "mg")]
+    assert outcomes(text) == [
+        ("patients aged 75 years or older", "objective response rate", Decimal("40"), "%")]

@@ -19,11 +19,11 @@ from kg.extract.measures import (
     THRESHOLD_BEFORE,
     TRIAL_CONTEXT,
     add_outcome,
-    cohort_mentions,
     decimal,
     is_safety,
     nearest_cohort,
     respective_values,
+    result_groups,
     series_labels,
     with_listed_values,
 )
@@ -95,7 +95,7 @@ def change_outcomes(ctx: Context) -> None:
                 if value is None or (sentence.start, value) in stated:
                     continue
                 label = labels[index] if labels else nearest_cohort(
-                    cohort_mentions(text), item.start(), text)
+                    list(result_groups(text)), item.start(), text)
                 add_outcome(ctx, sentence, endpoint, value, unit_text(item.group("u")), label)
 
 

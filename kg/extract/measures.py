@@ -45,6 +45,14 @@ COHORT_SETTING = re.compile(
     r"\b(?P<level>low|lower|lowest|high|higher|highest|middle|mid|starting|selected)"
     r"(?=(?:-|\s+)(?:\([^()]{1,20}\)\s+)?dose\b)",
     re.IGNORECASE)
+# `across all dose levels`, `in all cohorts`: a result pooled over the groups, of none of them
+POOLED = re.compile(r"\b(?:across|in|at|for)\s+(?:all\s+|both\s+)?(?:the\s+)?(?:dose\s+levels|"
+                    r"doses|cohorts|arms|dose\s+groups|groups|parts)\b", re.IGNORECASE)
+# `in the subgroup of patients with PTCL`, `the PD-L1-high subgroup`
+SUBGROUP = re.compile(r"\bsubgroup\s+of\s+(?P<who>(?:patients|participants|subjects)\s+(?:with|"
+                      r"who|aged)\s+[^,;()]{2,40}?)(?=\s*[,;(]|\s+(?:the|was|were|who)\b)|"
+                      r"\b(?:the|a)\s+(?!(?:pre-?specified|pre-?defined|exploratory)\b)"
+                      r"(?P<what>[\w+-]+(?:\s+[\w+-]+){0,2})\s+subgroup\b(?!\s+of\b)")
 SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|whereas)\b|\s+and\s+(?=(?:at|in|to|for)\b)")
 NOT_HUMAN = re.compile(r"\b(?:mice|mouse|murine|rats?|xenografts?|in vitro|animal|"
                        r"cell lines?|(?<!\bT\s)(?<!\bNK\s)(?<!CAR-T\s)(?<!CAR\+\s)cells\b|"
@@ -102,6 +110,19 @@ def _cohort_mentions(text: str) -> tuple[tuple[int, str], ...]:
         if match.start() not in taken:
             out.append((match.start(), " ".join((match.group("label") or match.group("level"))
                                                 .split())))
+    return tuple(sorted(out))
+
+
+@lru_cache(maxsize=1024)
+def result_groups(text: str) -> tuple[tuple[int, str], ...]:
+    """(position, label) of every group a result can be about: the cohorts, the subgroups
+    (`in the subgroup of patients with PTCL`) and the pooled groups, labelled '' (`across all
+    dose levels`). Subgroups are not dosed: doses take `cohort_mentions`."""
+    out = list(_cohort_mentions(text))
+    for match in SUBGROUP.finditer(text):
+        out.append((match.start(), match.group("who") or match.group("what")))
+    for match in POOLED.finditer(text):
+        out.append((match.start(), ""))
     return tuple(sorted(out))
 
 
@@ -454,7 +475,7 @@ def outcomes(ctx: Context) -> None:
             listing and sentence.paragraph == topic_paragraph)
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
-        cohorts = cohort_mentions(sentence.text) or carried_cohort(ctx, sentence)
+        cohorts = list(result_groups(sentence.text)) or carried_cohort(ctx, sentence)
         adjusted = placebo_adjusted(ctx, sentence, cohorts)
         endpoints = endpoints_in(sentence.text)
         if not endpoints:
@@ -579,7 +600,7 @@ def series_labels(text: str, series: list) -> list[str]:
 
 def respective_cohorts(text: str, count: int) -> list[str]:
     """The cohorts a `respectively` list refers to: as many named cohorts or dose levels."""
-    named = [label for _pos, label in cohort_mentions(text)]
+    named = [label for _pos, label in cohort_mentions(text) if label]
     if len(named) == count:
         return named
     doses = [f"{m.group('v')} {m.group('u')}" for m in dose_text().finditer(text)]
