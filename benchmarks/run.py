@@ -608,6 +608,9 @@ def build_runs(corpus: Path, documents: int, folder: Path, jobs: int) -> dict:
     triples = sum(1 for _ in (folder / f"graph-{documents}.nq").open("rb"))
     writing = measured([sys.executable, "-c", WITHOUT_RESOLUTION, str(corpus),
                         str(folder / f"store-{documents}-w"), str(jobs)])
+    for run in (again, output, writing):
+        if run["code"] != 0:
+            raise SystemExit(f"kg build failed: {run['stderr']}")
     return {"documents": documents, "store": first, "again": again, "output": output,
             "writing": writing, "resolution": resolution_step(store), "triples": triples,
             "store_dir": store, "engine": engine_memory(store),
@@ -619,7 +622,7 @@ def build_runs(corpus: Path, documents: int, folder: Path, jobs: int) -> dict:
 WITHOUT_RESOLUTION = """
 import sys
 import kg.resolve
-kg.resolve.refresh_resolution = lambda path, **options: None
+kg.resolve.refresh_resolution = lambda path, **options: kg.resolve.Resolution()
 from kg.cli import main
 main(["build", sys.argv[1], "--store", sys.argv[2], "--jobs", sys.argv[3], "--quiet"])
 """
