@@ -62,6 +62,12 @@ DATELINE_RE = re.compile(
     rf"\s*(?:/?\(?(?P<wire>{WIRES})\)?/?|/(?P<tag>[A-Za-z][\w .-]{{1,30}})/"
     rf"|\((?P<agency>[A-Z][\w .-]{{1,30}})\))?\s*(?:[-–—:.@]+|\s*$|(?=[A-Z]))",
     re.IGNORECASE)
+# the wire between the city and the date: `VANCOUVER, BC / ACCESSWIRE / July 22, 2025 /`,
+# `TORONTO, Ontario--(Newsfile Corp. - May 2, 2024) -`
+WIRE_FIRST_DATELINE_RE = re.compile(
+    rf"^(?P<city>[A-Z][^\n/()]{{1,60}}?)\s*(?:/\s*(?P<wire>[A-Za-z][\w .-]{{1,30}}?)\s*/|"
+    rf"[-–—]+\s*\((?P<paren>[A-Za-z][\w .-]{{1,30}}?)\s+[-–—]\s*)\s*(?:{WEEKDAY})?"
+    rf"(?P<date>{DATE_PATTERN})\s*(?:/|\)\s*[-–—:]|\s*$)", re.IGNORECASE)
 PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|del|la|am|upon|on|sur|and|&),?$")
 WIRE_DATELINE_RE = re.compile(rf"^(?P<city>[A-Z][^\n()]{{1,60}}?)\s*[-–—]+\s*\(?(?P<wire>{WIRES})"
                               rf"\)?\s*[-–—]+", re.IGNORECASE)
@@ -79,6 +85,9 @@ CONTACT_RE = re.compile(r"^(?:(?:media|investors?|company|press)(?: relations)?(
 LABELLED_CONTACT_RE = re.compile(r"^(?i:(?:media|investors?|press)(?: relations)?"
                                  r"(?: contacts?| enquiries| inquiries)?|contacts?)\s*:\s*"
                                  r"(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z]+\s+[A-Z]")
+FILING_COVER_RE = re.compile(r"^(?:SECURITIES\s+AND\s+EXCHANGE\s+COMMISSION|FORM\s+[86]-K)$",
+                             re.IGNORECASE)
+DATELINE_LINES = 9  # a release's dateline is among its first lines
 HEADING_MAX = 90
 PROSE_WORDS = 12
 FEED_FOOTER_RE = re.compile(r"^(?:The post .{5,300} appeared first on .{2,80}|Related Links|"
@@ -106,11 +115,12 @@ def structure(document: Document) -> Structure:
     result = Structure(document, headline, None)
     section = BODY
     body_started = False
+    dateline_lines = len(spans) if is_filing(text, spans) else DATELINE_LINES
     for index, (start, end) in enumerate(spans):
         line = text[start:end]
         section = next_section(line, section, result, body_started)
         kind = HEADLINE if index == headline_index else section
-        if kind == BODY and result.dateline is None and index <= 8:
+        if kind == BODY and result.dateline is None and index < dateline_lines:
             dateline = match_dateline(line)
             if dateline:
                 result.dateline = dateline
@@ -124,6 +134,12 @@ def structure(document: Document) -> Structure:
             result.dateline = Dateline(result.dateline.city, standalone.date,
                                        result.dateline.wire)
     return result
+
+
+def is_filing(text: str, spans: list[tuple[int, int]]) -> bool:
+    """An SEC filing's cover page (`FORM 8-K`): the release it carries as an exhibit, with
+    its dateline, comes after the items and the signature."""
+    return any(FILING_COVER_RE.match(text[start:end].strip()) for start, end in spans[:12])
 
 
 def is_prose(line: str) -> bool:
@@ -177,6 +193,13 @@ def next_section(line: str, current: str, result: Structure, body_started: bool)
 
 
 def match_dateline(line: str) -> Dateline | None:
+    wire_first = WIRE_FIRST_DATELINE_RE.match(line)
+    if wire_first:
+        date = parse_date(wire_first.group("date"))
+        city = wire_first.group("city").strip(" ,")
+        if date and all(PLACE_WORD.match(w) for w in city.split()):
+            return Dateline(city, date, normalise_wire(wire_first.group("wire")
+                                                       or wire_first.group("paren")))
     match = DATELINE_RE.match(line)
     if not match:
         wire_only = WIRE_DATELINE_RE.match(line)

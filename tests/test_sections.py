@@ -55,6 +55,10 @@ def sentences(text: str) -> list[str]:
     ("SEOUL, South Korea, March 4, 2025 /EINPresswire.com/ -- Acme Co. announced",
      Dateline("SEOUL, South Korea", "2025-03-04", "EINPresswire.com")),
     ("Paris, France, 27.08.2024 -- Acme SA announced", Dateline("Paris, France", "2024-08-27", "")),
+    ("VANCOUVER, BC / ACCESSWIRE / July 22, 2025 / Acme Bio Inc. is pleased to announce",
+     Dateline("VANCOUVER, BC", "2025-07-22", "ACCESSWIRE")),
+    ("TORONTO, Ontario--(Newsfile Corp. - May 2, 2024) - Acme Corp. announced",
+     Dateline("TORONTO, Ontario", "2024-05-02", "Newsfile Corp.")),
 ])
 def test_datelines_in_the_usual_wire_forms(line: str, expected: Dateline):
     assert match_dateline(line) == expected
@@ -219,3 +223,14 @@ def test_a_bullet_opening_a_line_is_not_part_of_its_sentence():
                     "- The ORR was 40%.\n• DCR was 90%.\n2. No change - none.\n")
     assert [s.text for s in result.sentences][-3:] == [
         "The ORR was 40%.", "DCR was 90%.", "No change - none."]
+
+
+def test_an_8k_takes_its_date_from_the_exhibits_dateline_not_the_cover_page():
+    cover = ("UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\n\n"
+             "FORM 8-K\n\nCURRENT REPORT\n\nDate of Report (Date of earliest event reported): "
+             "March 2, 2025\n\nAcme Bio, Inc.\n(Exact name of registrant)\n\nItem 8.01 Other "
+             "Events.\n\nOn March 3, 2025, the Company issued a press release.\n\n"
+             "Exhibit 99.1\n\nAcme Announces Results\n\n")
+    text = cover + ("BOSTON, March 3, 2025 (GLOBE NEWSWIRE) -- Acme Bio, Inc. today announced "
+                    "results.\n")
+    assert layout(text).dateline == Dateline("BOSTON", "2025-03-03", "GlobeNewswire")
