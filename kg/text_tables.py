@@ -61,6 +61,7 @@ def piped_tables(text: str) -> str:
         return text
     lines = text.split("\n")
     split = [cells_of(line.rstrip("\r")) for line in lines]
+    with_corner_cells(lines, split)
     start = 0
     while start < len(lines):
         end = start
@@ -71,3 +72,25 @@ def piped_tables(text: str) -> str:
                 lines[i] = TABLE_CELLS.join(split[i])
         start = max(end, start + 1)
     return "\n".join(lines)
+
+
+CORNER_INDENT = 8  # spaces a header line stands further in than the row labels under it
+
+
+def indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def with_corner_cells(lines: list[str], split: list[list[str]]) -> None:
+    """Header lines set over the value columns, one cell short of the rows under them (the
+    corner over the row labels left blank), get an empty first cell, in place."""
+    for i, cells in enumerate(split):
+        if not cells or indent(lines[i]) < CORNER_INDENT:
+            continue
+        below = i + 1
+        while below < len(lines) and split[below] and indent(lines[below]) >= CORNER_INDENT \
+                and len(split[below]) == len(cells):
+            below += 1  # another header line: `(n=40)  (n=41)`
+        if below < len(lines) and len(split[below]) == len(cells) + 1 \
+                and indent(lines[below]) + CORNER_INDENT <= indent(lines[i]):
+            split[i] = ["", *cells]

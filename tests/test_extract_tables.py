@@ -116,3 +116,45 @@ def test_a_hazard_ratio_row_gives_a_unitless_result_once():
         "<table><tr><th>Endpoint</th><th>PL-505 (n=120)</th><th>Docetaxel (n=118)</th></tr>"
         "<tr><td>OS hazard ratio (95% CI)</td><td>0.64 (0.50-0.82); p=0.001</td><td>-</td></tr>"
         "</table></article></body></html>")) == [("", "OS hazard ratio", Decimal("0.64"), "")]
+
+
+def test_rows_named_in_the_tables_own_words_with_footnote_marks_and_a_count_row():
+    assert outcomes("r.html", OPENING + (
+        "<table><tr><th>Endpoint</th><th>Placebo</th><th>PL-505 10 mg</th></tr>"
+        "<tr><td>(n=50)</td><td>(n=51)</td></tr>"
+        "<tr><td>Mean change in grip strength (points)</td><td>&minus;0.8</td>"
+        "<td>+4.2*</td></tr>"
+        "<tr><td>Tremor score responders (&gt;=30%)</td><td>12%</td><td>40%**</td></tr>"
+        "<tr><td>p-value</td><td>--</td><td>0.004</td></tr>"
+        "<tr><td>Baseline grip strength (points)</td><td>31.0</td><td>30.2</td></tr>"
+        "</table><p>* p&lt;0.01</p></article></body></html>")) == [
+        ("10 mg", "Mean change in grip strength", Decimal("4.2"), "points"),
+        ("10 mg", "Tremor score responders", Decimal("40"), "%")]
+
+
+def test_a_plain_text_table_with_a_blank_corner_and_changes_in_letters():
+    text = ("Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover Therapeutics, Inc. (Nasdaq: "
+            "PLVR) today reported results of the PL-505 Phase 1 trial.\n\n"
+            "                                   Cohort 1     Cohort 2\n"
+            "  Mean change in BCVA (letters)     +1.5         +3.9\n"
+            "  Patients free of rescue, n (%)    2 (33)       4 (50)\n")
+    extraction = extract(document_from_bytes("r.txt", text.encode()))
+    assert sorted((o.cohort.label, o.endpoint, o.quantity.value, o.quantity.unit)
+                  for o in extraction.of_type(Outcome)) == [
+        ("1", "Mean change in BCVA", Decimal("1.5"), "letters"),
+        ("1", "Patients free of rescue", Decimal("33"), "%"),
+        ("2", "Mean change in BCVA", Decimal("3.9"), "letters"),
+        ("2", "Patients free of rescue", Decimal("50"), "%")]
+
+
+def test_a_change_the_text_states_as_a_reduction_and_its_table_as_a_negative_is_one_result():
+    text = ("Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover Therapeutics, Inc. (Nasdaq: "
+            "PLVR) today reported results of the PL-505 Phase 2 trial.\n\n"
+            "PL-505 achieved a mean body weight reduction of 5.1% in Cohort 1 and 7.3% in "
+            "Cohort 2.\n\n"
+            "                                   Cohort 1     Cohort 2\n"
+            "  Change in body weight (%)         -5.1         -7.3\n")
+    extraction = extract(document_from_bytes("r.txt", text.encode()))
+    assert sorted((o.cohort.label, abs(o.quantity.value))
+                  for o in extraction.of_type(Outcome)) == [("1", Decimal("5.1")),
+                                                            ("2", Decimal("7.3"))]

@@ -19,3 +19,14 @@ def test_prose_with_two_spaces_after_a_full_stop_is_no_table():
 def test_a_single_aligned_line_or_a_block_without_figures_is_no_table():
     text = "Investor Contact      Media Contact\nJane Roe              John Doe\n"
     assert piped_tables(text) == text
+
+
+def test_a_header_indented_over_the_row_labels_gets_an_empty_corner_cell():
+    text = ("Week 12 results\n\n"
+            "                              Placebo    AB-1 10 mg\n"
+            "                              (n=40)     (n=41)\n"
+            "  Change in score (points)    -1.2       -4.5\n"
+            "  Responders                  20%        48%\n")
+    assert piped_tables(text).split("\n")[2:6] == [
+        " | Placebo | AB-1 10 mg", " | (n=40) | (n=41)",
+        "Change in score (points) | -1.2 | -4.5", "Responders | 20% | 48%"]

@@ -917,5 +917,24 @@ def add_outcome(ctx: Context, sentence: Sentence, endpoint, value, unit_text: st
                              sentence.text, re.IGNORECASE))
     # the same endpoint written two ways (`mOS`, `Median Overall Survival`) is one fact
     label = grounding.endpoint(endpoint.text).label
-    ctx.extraction.add(Outcome(drug, cohort, label, quantity(value, unit_text), interim),
-                       evidence)
+    outcome = Outcome(drug, cohort, label, quantity(value, unit_text), interim)
+    if value and any(same_change(outcome, other) for other in ctx.extraction.of_type(Outcome)):
+        return  # `a body weight reduction of 4.2%` in the text, `-4.2` in its table
+    ctx.extraction.add(outcome, evidence)
+
+
+CHANGE_WORDING = re.compile(r"\b(?:mean|median|average|change|changes|reduction|reductions|"
+                            r"decrease|increase|improvement|in|of|from|baseline|the)\b",
+                            re.IGNORECASE)
+
+
+def same_change(new: Outcome, old: Outcome) -> bool:
+    """Is `new` the change `old` states with the opposite sign, in other words (`Change in
+    body weight` -4.2% and `body weight reduction` 4.2%)?"""
+    return (new.quantity.value == -old.quantity.value and new.drug == old.drug
+            and new.cohort == old.cohort and new.quantity.unit == old.quantity.unit
+            and measure_words(new.endpoint) == measure_words(old.endpoint))
+
+
+def measure_words(endpoint: str) -> frozenset[str]:
+    return frozenset(CHANGE_WORDING.sub(" ", endpoint.lower()).split())

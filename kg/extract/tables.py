@@ -25,6 +25,7 @@ from kg.extract.measures import (
     count_endpoint,
     decimal,
     dose_text,
+    is_safety,
     quantity,
     unit_fits,
 )
@@ -40,7 +41,23 @@ UNIT_IN_LABEL = re.compile(r"\((?P<u>months?|weeks?|days?|years?|%)\)|,\s*(?P<af
                            r"weeks?|days?|years?|%)$", re.IGNORECASE)
 RATIO_LABEL = re.compile(r"\bhazard\s+ratio\b|\bHR\b", re.IGNORECASE)
 RATIO_CELL = re.compile(rf"^(?P<v>{RATIO})")
-COUNT_AND_SHARE = re.compile(r"^\d+\s*\(\s*(?P<v>\d+(?:\.\d+)?)\s*%\s*\)$")
+COUNT_AND_SHARE = re.compile(r"^\d+\s*\(\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<pct>%)?\s*\)$")
+N_PERCENT = re.compile(r"\bn\s*\(\s*%\s*\)")  # `Responders, n (%)`: cells `2 (33)`
+# a results row named in the table's own words, not by the endpoint vocabulary: `Mean change
+# in BCVA (letters)`, `TETRAS-ADL, LS mean change (points)`, `Responders (>=30%)`, `Patients
+# free of rescue, n (%)`; never a p-value, a confidence interval or a baseline figure
+RESULT_LABEL = re.compile(r"\b(?:chang\w*|reduc\w*|improv\w*|increas\w*|decreas\w*|"
+                          r"differen\w*|respon\w*|remission|cure|free\s+of|achiev\w*)",
+                          re.IGNORECASE)
+NOT_RESULT_LABEL = re.compile(r"\bp[- ]?values?\b|\bCI\b|\bconfidence\b|\bbaseline\b(?!\s+(?:to|in)"
+                              r"\b)|\bn\s*=", re.IGNORECASE)
+# what follows the words of a row's label: `(points)`, `(>=30%)`, `, n (%)`, a footnote mark
+LABEL_NOTES = re.compile(r"(?:\s*(?:\([^()]*\)|,\s*n\s*\(%\)|[*†‡§¶]+|\s[a-z]))+\s*$")
+UNIT_KINDS = ("percent", "score", "time", "length", "mass")
+# a value cell: a sign, the value, a unit, then footnote marks or a parenthesis (`+4.2*`,
+# `−67.4%**`, `7.2 (5.5–9.1)`)
+VALUE_CELL = r"^(?P<v>[-+−]?\d{{1,5}}(?:\.\d{{1,3}})?)\s*(?P<u>{unit})?[*†‡§¶]*(?:\s*\(.*\))?$"
+COUNT_ROW = re.compile(r"^\(?\s*[nN]\s*=\s*\d+\s*\)?$")
 LABEL = re.compile(r"^(?:(?:cohorts?|arms?|groups?|parts?|dose\s+levels?)\s+)?"
                    r"(?P<label>[A-Z0-9]{1,3}[a-z]?)$", re.IGNORECASE)
 
@@ -56,6 +73,10 @@ def rows_of(ctx: Context) -> list[list[tuple[Sentence, list[str]]]]:
         cells = cells_of(sentence.text)
         if len(cells) < MIN_CELLS:
             previous = None
+            continue
+        if previous is not None and sentence.paragraph == previous.paragraph + 1 \
+                and all(COUNT_ROW.match(cell) for cell in cells if cell):
+            previous = sentence  # `(n=60) | (n=61)` under the header: not a row
             continue
         if previous is not None and sentence.paragraph == previous.paragraph + 1 \
                 and len(cells) == len(tables[-1][0][1]):
@@ -76,6 +97,9 @@ def cohort_label(cell: str) -> str:
     found = cohort_mentions(cell)
     if found:
         return found[0][1]
+    dose = dose_text().search(cell)
+    if dose:  # `AB-1 10 mg (n=51)`: the arm given that dose
+        return f"{dose.group('v')} {dose.group('u')}"
     bare = LABEL.match(cell.strip())
     if bare:
         return bare.group("label")
@@ -89,6 +113,24 @@ def endpoint_of(cell: str):
     """The endpoint a header or first cell names, by the vocabulary."""
     found = lexicon.endpoints().find(cell)
     return found[0] if found else None
+
+
+def own_words_endpoint(label: str) -> tuple[lexicon.TermMatch, str] | None:
+    """(endpoint, unit the label gives or '') of a row whose label names a result in its own
+    words (`Mean change in BCVA (ETDRS letters)` → `Mean change in BCVA`, letters)."""
+    if not RESULT_LABEL.search(label) or NOT_RESULT_LABEL.search(label):
+        return None
+    notes = LABEL_NOTES.search(label)
+    words = " ".join((label[:notes.start()] if notes else label).split()).strip(" ,")
+    if not words or is_safety(words):
+        return None
+    unit = ""
+    for note in re.findall(r"\(([^()]*)\)", notes.group(0) if notes else ""):
+        row = lexicon.unit_forms().get(note.strip().lower()) or lexicon.unit_forms().get(
+            note.split()[-1].lower() if note.split() else "")
+        if row and row["kind"] in UNIT_KINDS:
+            unit = row["unit"]
+    return lexicon.TermMatch("measure", 0, len(label), words), unit
 
 
 def control_columns(ctx: Context, sentence: Sentence, header: list[str]) -> set[int]:
@@ -135,9 +177,7 @@ def table_doses(ctx: Context) -> None:
 
 def table_outcomes(ctx: Context) -> None:
     """Each value of each results table, with its endpoint and cohort."""
-    value_unit = lexicon.unit_regex(("time", "percent"))
-    value = re.compile(rf"^(?P<v>-?\d{{1,5}}(?:\.\d{{1,3}})?)\s*(?P<u>{value_unit})?"
-                       r"(?:\s*\(.*\))?$", re.IGNORECASE)
+    value = re.compile(VALUE_CELL.format(unit=lexicon.unit_regex(UNIT_KINDS)), re.IGNORECASE)
     for table in rows_of(ctx):
         header = table[0][1]
         by_column = [endpoint_of(cell) for cell in header[1:]]
@@ -157,6 +197,8 @@ def table_outcomes(ctx: Context) -> None:
                                 cohort_label(header[column] if not endpoints_across else cells[0]))
                     continue
                 share = COUNT_AND_SHARE.match(cell)  # `3 (27%)`: the share is the rate
+                if share and not share.group("pct") and not N_PERCENT.search(named):
+                    share = None
                 match = value.match(f"{share.group('v')}%" if share else cell)
                 if not match:
                     continue
@@ -166,17 +208,20 @@ def table_outcomes(ctx: Context) -> None:
                 else:
                     endpoint, label_cell, endpoint_cell = endpoint_of(cells[0]), \
                         header[column], cells[0]
+                own = None if endpoint else own_words_endpoint(endpoint_cell)
+                if own:
+                    endpoint = own[0]
                 if endpoint is None:
                     continue
                 in_label = UNIT_IN_LABEL.search(endpoint_cell)
                 unit = match.group("u") or (in_label.group("u") or in_label.group("after")
-                                            if in_label else "")
+                                            if in_label else "") or (own[1] if own else "")
                 if not unit and match.group("v").isdigit() and COUNTED.search(endpoint_cell):
                     unit = "patients"  # `Partial responses | 2`: a count of patients
-                elif not unit or not unit_fits(endpoint.key, unit):
+                elif not unit or not (own or unit_fits(endpoint.key, unit)):
                     continue
                 at = sentence.text.find(cell)
                 name = count_endpoint(endpoint.text) if unit == "patients" else endpoint.text
                 term = lexicon.TermMatch(endpoint.key, at, at + len(cell), name)
-                add_outcome(ctx, sentence, term, decimal(match.group("v")), unit,
-                            cohort_label(label_cell))
+                add_outcome(ctx, sentence, term, decimal(match.group("v").replace("−", "-")),
+                            unit, cohort_label(label_cell))
