@@ -116,3 +116,29 @@ def test_the_person_succeeded_who_is_retiring_from_a_role():
 
 def test_an_adjective_before_a_capitalised_title_is_no_organisation():
     assert roles("named a chief.\n\nNew CEO Nora Lind will lead the company.") == []
+
+
+def test_a_predecessor_who_founded_the_company_and_will_become_its_chair():
+    assert roles("named Nora Lind as Chief Executive Officer. She succeeds Ole Moe, Ph.D., who "
+                 "co-founded Skua in 2012 and has served as its President since inception. "
+                 "Dr. Moe will become Executive Chair of the Board on the same date.") == [
+        ("Nora Lind", "Chief Executive Officer", "Skua Bio, Inc."),
+        ("Ole Moe", "Executive Chair of the Board", "Skua Bio, Inc."),
+        ("Ole Moe", "President", "Skua Bio, Inc."),
+        ("Ole Moe", "co-founder", "Skua Bio, Inc.")]
+
+
+def test_a_chair_who_has_served_since_a_year_and_a_director_retiring_from_the_board():
+    assert roles("reshaped its board.\n\nEva Dahl, who has served as Chair of the Board since "
+                 "2019, will become Lead Independent Director. Kari Vik fills the seat of Per "
+                 "Holm, Ph.D., who is retiring from the Board after nine years.") == [
+        ("Eva Dahl", "Chair of the Board", "Skua Bio, Inc."),
+        ("Per Holm", "director", "Skua Bio, Inc.")]
+
+
+def test_a_director_who_will_chair_a_committee_and_sits_on_another_board():
+    assert roles("appointed Kari Vik as an independent director. Ms. Vik will chair the Audit "
+                 "Committee. She currently serves on the board of directors of Tern Genomics.") \
+        == [("Kari Vik", "chair of the Audit Committee", "Skua Bio, Inc."),
+            ("Kari Vik", "director", "Tern Genomics"),
+            ("Kari Vik", "independent director", "Skua Bio, Inc.")]

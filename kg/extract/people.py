@@ -92,6 +92,11 @@ PRONOUN_ROLE = re.compile(
     rf"position)\s+of)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
     rf"(?P<role>(?i:{ROLE_START})[^.;:()]{{0,80}}?\s+(?:at|of|with)\s+[A-Z][^.;:()]{{1,60}}?)"
     rf"(?=,|\.(?:\s|$)|;|\s+(?:and|since|from|where|until)\b|$)")
+# `she currently serves on the board of directors of Tern Genomics`: a seat on another board
+OTHER_BOARD = re.compile(
+    rf"\b(?:[Ss]he|[Hh]e|[Tt]hey)\s+(?:(?:also|currently|previously)\s+)*(?:serves|served|sits|"
+    rf"sat|has\s+served)\s+on\s+the\s+boards?\s+(?:of\s+directors\s+)?of\s+"
+    rf"(?P<org>[A-Z][^.;:,]{{1,60}}?)(?=[.;,]|\s+(?:and|since|where|from|until)\b|$)")
 AND_AS_ROLE = re.compile(
     r"^\s+and\s+as\s+(?:an?\s+|the\s+)?(?P<role>[A-Z][^.;:,]{2,60}?)\s+(?:at|of)\s+(?:the\s+)?"
     r"(?:[a-z]+\s+){0,3}(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
@@ -133,7 +138,7 @@ def people(ctx: Context) -> None:
             continue
         read.append(sentence)
         seen: set[str] = set()
-        if not ROLE_WORDS.search(sentence.text):
+        if not ROLE_WORDS.search(sentence.text) and "Board" not in sentence.text:
             continue
         for pattern in PATTERNS:
             for match in pattern.finditer(sentence.text):
@@ -141,7 +146,8 @@ def people(ctx: Context) -> None:
                 if name in seen and pattern not in NEW_ROLE_PATTERNS:
                     continue
                 org = match.group("org") if "org" in pattern.groupindex else None
-                if add_person(ctx, sentence, name, match.group("role"), org):
+                if add_person(ctx, sentence, name, role_of(pattern, match), org,
+                              another=pattern in ROLE_CHANGE_PATTERNS):
                     seen.add(name)
                     rest = sentence.text[match.end():]
                     more = AND_AS_ROLE.match(rest) or AND_ROLE_AT.match(rest)
@@ -166,15 +172,35 @@ BOARD_LEAVER = re.compile(rf"(?:^|\bthat\s+|,\s+and\s+|\s+and\s+)(?P<name>{NAME}
                           r"(?=\s*,|\s+(?:and|have|has)\b)")
 
 
+# `Per Holm, who is retiring from the Board after nine years`
+WHO_LEAVES_BOARD = re.compile(
+    rf"(?P<name>{NAME}){CREDENTIALS},?\s+who\s+(?:is\s+(?:retiring|stepping\s+down|leaving)|"
+    rf"will\s+(?:retire|step\s+down|leave)|(?:has\s+)?(?:retired|resigned|stepped\s+down))\s+"
+    rf"from\s+(?:the|its)\s+Board\b")
+
+
 def left_board(ctx: Context, sentence: Sentence) -> None:
     """The directors a sentence says left the issuer's board: directors until then."""
     left = LEFT_BOARD.search(sentence.text)
     for match in BOARD_LEAVER.finditer(sentence.text, 0, left.start()) if left else ():
         add_person(ctx, sentence, resolve_name(ctx, match.group("name")), "director")
+    for match in WHO_LEAVES_BOARD.finditer(sentence.text):
+        add_person(ctx, sentence, resolve_name(ctx, match.group("name")), "director")
 
 
 PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\b")
 SUBJECT_REACH = 6  # sentences back to the person a pronoun refers to
+
+
+def role_of(pattern: re.Pattern, match: re.Match) -> str:
+    """The role a match names, in the words a role is written in (`co-founded` → co-founder,
+    `will chair the Audit Committee` → chair of the Audit Committee)."""
+    role = match.group("role")
+    if pattern is WHO_FOUNDED:
+        return "co-founder" if role.lower().startswith("co") else "founder"
+    if pattern is COMMITTEE_CHAIR:
+        return "chair of " + re.sub(r"^its\s+", "the ", role)
+    return role
 
 
 def person_named(ctx: Context, text: str) -> str:
@@ -200,6 +226,12 @@ def career_roles(ctx: Context, sentence: Sentence, read: list[Sentence]) -> None
             org = match.group("org") if "org" in pattern.groupindex else None
             if subject:
                 add_person(ctx, sentence, subject, match.group("role"), org)
+    for match in OTHER_BOARD.finditer(sentence.text) if PRONOUN.search(sentence.text) else ():
+        if subject is None:
+            subject = next((found for earlier in reversed(read[-SUBJECT_REACH:])
+                            if (found := person_named(ctx, earlier.text))), "")
+        if subject:
+            add_person(ctx, sentence, subject, "director", match.group("org"))
     for match in PAIR_APPOINTMENT.finditer(sentence.text):
         role = singular_role(match.group("role"))
         for name in (match.group("name"), match.group("second")):
@@ -265,10 +297,11 @@ SUCCEEDS = re.compile(
     rf"(?P<role>(?:[A-Za-z-]+\s+){{0,5}}?{ROLE_END})\s+(?P<name>{NAME}){CREDENTIALS}"
     rf"(?=\s*[,.;]|\s+(?:who|as|in|on|at)\b|$)")
 # `succeeds Jane Roe, who has served as Interim Chief Executive Officer since 2024`, `…, who
-# is retiring as CFO after ten years`
-SUCCEEDS_WHO = re.compile(
-    rf"\b(?:succeeds|succeeding|replaces|replacing|will\s+(?:succeed|replace))\s+"
-    rf"(?P<name>{NAME}){CREDENTIALS},?\s+who\s+(?:has\s+|had\s+)?(?:served|serves|was\s+serving|"
+# is retiring as CFO after ten years`, `…, who co-founded Skua in 2012 and has served as its
+# President since`: a role held until now
+WHO_SERVED = re.compile(
+    rf"(?P<name>{NAME}){CREDENTIALS},?\s+who\s+(?:(?:co-?)?founded\s+[^,.;]{{1,60}}?\s+and\s+)?"
+    rf"(?:has\s+|had\s+)?(?:served|serves|was\s+serving|"
     rf"is\s+(?:retiring|stepping\s+down)|will\s+(?:retire|step\s+down)|retires|retired)"
     rf"\s+as\s+(?:the\s+company['’]s\s+|its\s+|our\s+|an?\s+)?(?P<role>[^.,;]{{3,60}}?)"
     rf"(?=\s+(?:since|from|until|for|and|after|at\s+the\s+end)\b|[.,;])")
@@ -297,13 +330,35 @@ PASSIVE_APPOINTMENT = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS},?\s+(?:has\s+been|have\s+been|was|were|will\s+be|is)\s+"
     rf"(?:appointed|named|promoted|elected)\s+(?:as|to)\s+(?:the\s+role\s+of\s+)?"
     + APPOINTED_ROLE)
+# `Dr. Moe will become Executive Chair of the Board on June 1`, `Eva Dahl, who has served as
+# Chair since 2019, will become Lead Independent Director`
+WILL_BECOME = re.compile(
+    rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS}(?:,\s+who\s+[^.;]{{1,120}}?,)?\s+"
+    rf"(?:will\s+(?:become|assume\s+the\s+role\s+of|transition\s+to(?:\s+the\s+role\s+of)?)|"
+    rf"(?:has\s+)?became|becomes)\s+(?:the\s+company['’]s\s+|its\s+|our\s+|an?\s+)?"
+    rf"(?P<role>(?i:{ROLE_START})[^.;:,“”\"()]{{0,80}}?)"
+    rf"(?=,|\.(?:\s|$)|;|\s+(?:on|effective|upon|following|after|when|once|and|at\s+the|"
+    rf"in\s+\d)\b|$)")
+# `Jane Roe, who co-founded Skua in 2012`
+WHO_FOUNDED = re.compile(
+    rf"(?P<name>{NAME}){CREDENTIALS},?\s+who\s+(?P<role>co-?founded|founded)\s+"
+    rf"(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,4}})")
+# `Ms. Vik will chair the Audit Committee`
+COMMITTEE_CHAIR = re.compile(
+    rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS}\s+will\s+(?:also\s+)?(?:chair|lead)\s+"
+    rf"(?P<role>(?:the|its)\s+(?:[A-Z][\w&-]*,?\s+(?:and\s+)?){{1,5}}Committee)\b")
 PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT,
             HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT, ROLE_APPOSITION, TITLE_BEFORE_NAME,
-            TITLE_POSSESSIVE, IS_ROLE, ROLE_IS, JOINED, SUCCEEDS, SUCCEEDS_WHO)
+            TITLE_POSSESSIVE, IS_ROLE, ROLE_IS, JOINED, SUCCEEDS, WHO_SERVED, WILL_BECOME,
+            WHO_FOUNDED, COMMITTEE_CHAIR)
+# a role besides the one the person holds now in the same organisation: the one held until a
+# change, the one a change brings, a founder's, a committee's chair
+ROLE_CHANGE_PATTERNS = (WHO_SERVED, WILL_BECOME, WHO_FOUNDED, COMMITTEE_CHAIR)
 
 
 # a new role, besides the one the sentence describes
-NEW_ROLE_PATTERNS = (APPOINTMENT, HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT, JOINED)
+NEW_ROLE_PATTERNS = (APPOINTMENT, HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT, JOINED,
+                     *ROLE_CHANGE_PATTERNS)
 
 
 def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
@@ -319,6 +374,8 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
         rest = role[match.end():]
         if COMPANY_BODY.match(rest):
             continue  # `Chair of the Board of Directors of Acme`: the board is Acme's
+        if BODY_ALONE.fullmatch(rest):
+            break  # `Chair of the Board`, `chair of the Audit Committee`: the issuer's
         names = organization_names(rest)
         title = role[:match.start()].strip(" ,")
         if (names and names[0][0] == 0) or INSTITUTION.search(rest.split(",")[0]) \
@@ -340,6 +397,9 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
 COMPANY_BODY = re.compile(r"(?:(?:(?:Supervisory|Management|Scientific\s+Advisory|Executive|"
                           r"Audit)\s+)?(?:Board|Committee)(?:\s+of\s+Directors)?|Directors)"
                           r"\s+of\s+")
+BODY_ALONE = re.compile(r"(?:(?:Supervisory|Management|Scientific\s+Advisory|Executive)\s+)?"
+                        r"Board(?:\s+of\s+Directors)?|(?:[A-Z][\w&-]*,?\s+(?:and\s+)?){1,5}"
+                        r"Committee")
 EXECUTIVE_TITLE = re.compile(r"(?:\b(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Founder|Chairman|"
                              r"Chair)|Officer)$", re.IGNORECASE)
 
@@ -384,8 +444,10 @@ TITLE_TAIL = re.compile(r"\s+(Chief|Senior|Executive|Vice|Interim|Acting|Deputy|
 
 
 def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
-               org_text: str | None = None) -> bool:
-    """Record a person's role; False when the match is not a usable role."""
+               org_text: str | None = None, *, another: bool = False) -> bool:
+    """Record a person's role; False when the match is not a usable role. A person has one
+    role in an organisation, the first the text gives, unless the role is `another` (one
+    held before a change, or besides the title)."""
     name = re.sub(r"^(?:Dr|Prof|Professor|professor|Mr|Ms|Mrs)\.?\s+", "", name.strip())
     tail = TITLE_TAIL.search(name)  # `named Nora Lind Chief Executive Officer`
     if tail and len(name[:tail.start()].split()) >= 2:
@@ -403,6 +465,7 @@ def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
     org = issuer_if_same(ctx, org)
     org_name = org.name if org else ""
     if any(f.person == name and (f.organization.name if f.organization else "") == org_name
+           and (not another or f.role.casefold() == role.casefold())
            for f in ctx.extraction.of_type(RoleAssignment)):
         return True
     ctx.extraction.add(RoleAssignment(name, role, org), ctx.evidence(sentence, "kg.people.v1"))
