@@ -94,9 +94,9 @@ PRONOUN_ROLE = re.compile(
     rf"(?=,|\.(?:\s|$)|;|\s+(?:and|since|from|where|until)\b|$)")
 # `she currently serves on the board of directors of Tern Genomics`: a seat on another board
 OTHER_BOARD = re.compile(
-    rf"\b(?:[Ss]he|[Hh]e|[Tt]hey)\s+(?:(?:also|currently|previously)\s+)*(?:serves|served|sits|"
-    rf"sat|has\s+served)\s+on\s+the\s+boards?\s+(?:of\s+directors\s+)?of\s+"
-    rf"(?P<org>[A-Z][^.;:,]{{1,60}}?)(?=[.;,]|\s+(?:and|since|where|from|until)\b|$)")
+    r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\s+(?:(?:also|currently|previously)\s+)*(?:serves|served|sits|"
+    r"sat|has\s+served)\s+on\s+the\s+boards?\s+(?:of\s+directors\s+)?of\s+"
+    r"(?P<org>[A-Z][^.;:,]{1,60}?)(?=[.;,]|\s+(?:and|since|where|from|until)\b|$)")
 AND_AS_ROLE = re.compile(
     r"^\s+and\s+as\s+(?:an?\s+|the\s+)?(?P<role>[A-Z][^.;:,]{2,60}?)\s+(?:at|of)\s+(?:the\s+)?"
     r"(?:[a-z]+\s+){0,3}(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
