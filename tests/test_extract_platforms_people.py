@@ -399,3 +399,23 @@ def test_labelled_contact_lines_without_a_contacts_heading_after_the_safe_harbou
                  "Media Contact: Lars Berg, Skua Radiopharma, lars@skua.example\n") == [
         ("Lars Berg", "media contact", "Skua Radiopharma ASA"),
         ("Mari Holm", "investor contact", "Tern Advisors")]
+
+
+def test_contacts_under_a_please_contact_heading_and_a_label_with_a_region():
+    assert roles("said hello.\n\nFor further information, please contact:\n\nSkua Radiopharma\n"
+                 "Mari Holm, Director of Investor Relations\n+47 555 01 234\n\n"
+                 "Media (international)\nLars Berg\nFjord Partners\n+47 555 09 876\n") == [
+        ("Lars Berg", "media contact", "Fjord Partners"),
+        ("Mari Holm", "Director of Investor Relations", "Skua Radiopharma ASA")]
+
+
+def test_a_link_under_the_contacts_is_no_person():
+    assert roles("said hello.\n\nFor more information, please contact:\n\nMari Holm\n"
+                 "mari@skua.example\n\n[Social Post](https://social.example/p/1)\n") == [
+        ("Mari Holm", "contact", "Skua Radiopharma ASA")]
+
+
+def test_a_name_shaped_line_without_title_agency_or_details_under_the_contacts_is_no_person():
+    assert roles("said hello.\n\nFor more information, please contact:\n\nMari Holm\n"
+                 "mari@skua.example\n\n\n\n\nSocial Post\n") == [
+        ("Mari Holm", "contact", "Skua Radiopharma ASA")]

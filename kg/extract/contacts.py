@@ -15,6 +15,7 @@ from kg.extract.people import (
     CREDENTIALS,
     INSTITUTION_WORDS,
     NAME,
+    is_issuer_name,
     issuer_if_same,
     organization_of,
     resolve_name,
@@ -117,7 +118,7 @@ KIND_LABEL = re.compile(
     r"^(?:(?P<investors>Investors?|Investor\s+Relations|IR)|(?P<media>Media|Press|"
     r"Media\s+Relations|PR)|(?P<both>(?:Media|Press)\s*(?:&|and|/)\s*Investors?(?:\s+Relations)?|"
     r"Investors?(?:\s+Relations)?\s*(?:&|and|/)\s*(?:Media|Press)(?:\s+Relations)?))"
-    r"(?:\s+(?:Contacts?|Inquiries|Enquiries))?\s*:?\s*$", re.IGNORECASE)
+    r"(?:\s+(?:Contacts?|Inquiries|Enquiries))?(?:\s*\([^()]{1,30}\))?\s*:?\s*$", re.IGNORECASE)
 
 
 def contact_kind(line: str) -> str:
@@ -126,8 +127,8 @@ def contact_kind(line: str) -> str:
     label = KIND_LABEL.match(line.strip())
     if not label:
         return ""
-    words = re.sub(r"\s+(?:Contacts?|Inquiries|Enquiries)\s*:?\s*$|\s*:\s*$", "", line.strip(),
-                   flags=re.IGNORECASE)
+    words = re.sub(r"\s*\([^()]*\)|\s+(?:Contacts?|Inquiries|Enquiries)\s*:?\s*$|\s*:\s*$", "",
+                   line.strip(), flags=re.IGNORECASE)
     words = " ".join(words.lower().split())
     for short, long in (("investors", "investor"), ("ir", "investor relations"), ("pr", "media")):
         words = re.sub(rf"\b{short}\b", long, words)
@@ -170,8 +171,8 @@ def contacts(ctx: Context) -> None:
                                               issuer_if_same(ctx, org) or over[0] or ctx.issuer),
                                ctx.evidence(sentence, "kg.people.v1"))
             continue
-        names = listed_names(sentence.text)
-        if not names:
+        names = [] if is_issuer_name(ctx, sentence.text.strip()) else listed_names(sentence.text)
+        if not names:  # `Skua Radiopharma` over its people is the issuer, not a person
             heading = organization_heading(sentence.text) or heading
             continue
         role = names[0][1] if len(names) == 1 else ""
@@ -192,9 +193,12 @@ def contacts(ctx: Context) -> None:
             org = contact_org(following.text)
             if org:
                 break
+        if not (role or org or over[0] or over[1] or any(
+                DETAILS.search(line.text) for line in lines[index:index + 4])):
+            continue  # a name-shaped line with nothing of a contact about it
         for each, _ in names:
             ctx.extraction.add(RoleAssignment(each, role or over[1] or "contact",
-                                              org or over[0] or ctx.issuer),
+                                              issuer_if_same(ctx, org or over[0]) or ctx.issuer),
                                ctx.evidence(sentence, "kg.people.v1"))
 
 
@@ -259,6 +263,7 @@ def spelled_by_address(line: str, after) -> Organization | None:
     return None
 
 
+DETAILS = re.compile(r"@|\+?\(?\d[\d\s().-]{6,}\d")  # an e-mail address, a telephone number
 def contact_name(line: str) -> tuple[str, str]:
     """(name, title or agency) of a contacts-block line naming a person, alone or with the
     title or agency after a comma; ("", "") for any other line (a title, an organisation,
