@@ -78,8 +78,8 @@ FLS_RE = re.compile(r"^(?:cautionary (?:note|statement)|forward[- ]looking state
                     r"may include)\b[^.]{0,60}?[“\"]?forward[- ]looking)", re.IGNORECASE)
 CONTACT_RE = re.compile(r"^(?:(?:media|investors?|company|press)(?: relations)?(?: and \w+)?"
                         r"(?: contacts?| enquiries| inquiries)?|contacts?|enquiries|inquiries|"
-                        r"for (?:more|further|additional) information(?:,? (?:please )?contact(?: us)?)?|"
-                        r"investor relations|"
+                        r"for (?:more|further|additional) information"
+                        r"(?:,? (?:please )?contact(?: us)?)?|investor relations|"
                         r"media inquiries)\s*:?\s*$", re.IGNORECASE)
 # `Investor Contact: Jane Roe, Fjord Advisors, jane@…`: a labelled contact line starts the
 # contacts where no heading does
