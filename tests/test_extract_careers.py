@@ -133,6 +133,7 @@ def test_a_chair_who_has_served_since_a_year_and_a_director_retiring_from_the_bo
                  "2019, will become Lead Independent Director. Kari Vik fills the seat of Per "
                  "Holm, Ph.D., who is retiring from the Board after nine years.") == [
         ("Eva Dahl", "Chair of the Board", "Skua Bio, Inc."),
+        ("Eva Dahl", "Lead Independent Director", "Skua Bio, Inc."),
         ("Per Holm", "director", "Skua Bio, Inc.")]
 
 
@@ -142,3 +143,14 @@ def test_a_director_who_will_chair_a_committee_and_sits_on_another_board():
         == [("Kari Vik", "chair of the Audit Committee", "Skua Bio, Inc."),
             ("Kari Vik", "director", "Tern Genomics"),
             ("Kari Vik", "independent director", "Skua Bio, Inc.")]
+
+
+def test_an_appointment_without_as_and_successors_named_by_their_current_roles():
+    assert roles("announced board changes.\n\nDr Nora Lind has been appointed Chief Medical "
+                 "Officer with effect from 3 February. Dr Eva Dahl, currently Senior Independent "
+                 "Director, will succeed him as Non-Executive Chair. Professor Ole Moe will "
+                 "continue to support the Company as Chair of its Scientific Advisory Board.") \
+        == [("Eva Dahl", "Non-Executive Chair", "Skua Bio, Inc."),
+            ("Eva Dahl", "Senior Independent Director", "Skua Bio, Inc."),
+            ("Nora Lind", "Chief Medical Officer", "Skua Bio, Inc."),
+            ("Ole Moe", "Chair of its Scientific Advisory Board", "Skua Bio, Inc.")]

@@ -54,7 +54,8 @@ APPOINTMENT = re.compile(
     + APPOINTED_ROLE)
 ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?"
               r"(?:(?:company|firm)['’]s\s+|(?:its|our)\s+)?"
-              r"(?:(?:new|former|interim|acting|co-|founding|senior|executive|associate|assistant|deputy|global|"
+              r"(?:(?:new|former|interim|acting|co-|founding|senior|executive|non-executive|independent|"
+              r"associate|assistant|deputy|global|"
               r"managing|general|lead|leading|principal|presenting)\s*)*(?:chief|ceo|cfo|coo|cmo|"
               r"cso|cbo|cto|cco|president|founder|co-founder|chair(?:man|woman|person)?|director|"
               r"head|vice|vp|svp|evp|professor|investigator|manager|partner|scientist|"
@@ -328,14 +329,17 @@ PAIR_APPOINTMENT = re.compile(
 # `Jane Roe has been promoted to Chief Commercial Officer`
 PASSIVE_APPOINTMENT = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS},?\s+(?:has\s+been|have\s+been|was|were|will\s+be|is)\s+"
-    rf"(?:appointed|named|promoted|elected)\s+(?:as|to)\s+(?:the\s+role\s+of\s+)?"
-    + APPOINTED_ROLE)
+    rf"(?:appointed|named|promoted|elected)\s+(?:(?:as|to)\s+(?:the\s+role\s+of\s+)?|"
+    rf"(?=(?i:{ROLE_START})))" + APPOINTED_ROLE)  # `has been appointed Chief Medical Officer`
 # `Dr. Moe will become Executive Chair of the Board on June 1`, `Eva Dahl, who has served as
-# Chair since 2019, will become Lead Independent Director`
+# Chair since 2019, will become Lead Independent Director`, `Dr Lind will succeed him as CSO`,
+# `Dr Moe will continue to support the Company as Chair of its Scientific Advisory Board`
 WILL_BECOME = re.compile(
-    rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS}(?:,\s+who\s+[^.;]{{1,120}}?,)?\s+"
-    rf"(?:will\s+(?:become|assume\s+the\s+role\s+of|transition\s+to(?:\s+the\s+role\s+of)?)|"
-    rf"(?:has\s+)?became|becomes)\s+(?:the\s+company['’]s\s+|its\s+|our\s+|an?\s+)?"
+    rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS}(?:,\s+[^.;]{{1,120}}?,)?\s+"
+    rf"(?:will\s+(?:become|assume\s+the\s+role\s+of|transition\s+to(?:\s+the\s+role\s+of)?|"
+    rf"succeed\s+(?:him|her|them|{NAME}|{SHORT_NAME})\s+as|(?:continue|remain)\s+(?:with\s+the\s+"
+    rf"[Cc]ompany\s+|to\s+\w+(?:\s+the\s+[Cc]ompany)?\s+)?as)|(?:has\s+)?became|becomes)\s+"
+    rf"(?:the\s+company['’]s\s+|its\s+|our\s+|an?\s+)?"
     rf"(?P<role>(?i:{ROLE_START})[^.;:,“”\"()]{{0,80}}?)"
     rf"(?=,|\.(?:\s|$)|;|\s+(?:on|effective|upon|following|after|when|once|and|at\s+the|"
     rf"in\s+\d)\b|$)")
