@@ -290,3 +290,9 @@ def test_a_cell_therapys_two_word_name_and_its_short_form_are_one_drug():
     [dev] = extraction.of_type(DrugDevelopment)
     assert dev.drug.name == "velocabtagene autoleucel"
     assert {"velo-cel", "KT-219"} <= set(dev.drug.aliases)
+
+
+def test_a_calendar_year_is_no_code():
+    rows = developed(OPENING + "said KT-210 enters a Phase 2 trial in CY2026, after CY2025 "
+                     "data.\n")
+    assert rows == [("Kestrel Therapeutics, Inc.", "KT-210")]
