@@ -188,3 +188,10 @@ def test_a_status_granted_to_the_application_the_sentence_before_named():
                 "adult patients with Fabry disease. The FDA granted the application Priority "
                 "Review. The company applied for Breakthrough status.") == [
         ("WB-101", "priority-review", "fda", "Fabry disease", "granted")]
+
+
+def test_the_indication_a_where_clause_holding_the_designation_refers_back_to():
+    assert rows("said it is also developing WB-101 in prurigo nodularis, where it received Fast "
+                "Track designation from the FDA in May, and where a Phase 2 study is "
+                "enrolling.") == [
+        ("WB-101", "fast-track", "fda", "prurigo nodularis", "granted")]

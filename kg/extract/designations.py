@@ -199,7 +199,9 @@ def indication_list(text: str, found, position: int, stop: re.Pattern | None = N
 
 
 RELATIVE = re.compile(r"\b(?:indications?|diseases?|conditions?|cancers?)?\s*[-–—,]?\s*"
-                      r"(?:to|for|in)\s+(?:each\s+of\s+)?which\b")
+                      r"(?:to|for|in)\s+(?:each\s+of\s+)?which\b|"
+                      r",\s+where\s+(?:it|they|\w+)\s+(?:has\s+|have\s+|also\s+)?(?:received|"
+                      r"was\s+granted|were\s+granted|holds?|obtained)\b")
 
 
 # statuses a marketing application gets: `accepted the BLA for X for gMG and granted
@@ -220,8 +222,9 @@ def application_indication(text: str, found, match) -> list:
 
 
 def antecedent_list(text: str, found, position: int):
-    """`HCC, SCLC and gliomas – indications to which X has been granted ODD`: the list the
-    relative clause holding the designation refers back to."""
+    """`HCC, SCLC and gliomas – indications to which X has been granted ODD`, `in prurigo
+    nodularis, where it received Fast Track designation`: the list the relative clause
+    holding the designation refers back to."""
     relative = [m for m in RELATIVE.finditer(text, 0, position)]
     if not relative:
         return []
