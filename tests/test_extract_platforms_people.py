@@ -419,3 +419,11 @@ def test_a_name_shaped_line_without_title_agency_or_details_under_the_contacts_i
     assert roles("said hello.\n\nFor more information, please contact:\n\nMari Holm\n"
                  "mari@skua.example\n\n\n\n\nSocial Post\n") == [
         ("Mari Holm", "contact", "Skua Radiopharma ASA")]
+
+
+def test_a_drug_derived_from_a_named_platform_takes_it():
+    assert sorted(platforms("said SK-616 was engineered on its NORDLYS™ peptide platform. Its "
+                            "pipeline also includes SK-620, a NORDLYS-derived binder, and SK-630, "
+                            "the first conjugate from NORDLYS.")) == [
+        ("SK-616", "NORDLYS peptide"), ("SK-620", "NORDLYS peptide"),
+        ("SK-630", "NORDLYS peptide")]

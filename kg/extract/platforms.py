@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import lexicon
 from kg.extract.context import Context
@@ -80,12 +81,12 @@ def isotope_element(text: str) -> str:
     return lower if lower in lexicon.elements() and len(lower) > 2 else ""
 
 
-def platform_phrases(text: str) -> list[tuple[int, str, int]]:
+@lru_cache(maxsize=512)
+def platform_phrases(text: str) -> tuple[tuple[int, str, int], ...]:
     """(position, name, rank) of platforms named in a sentence; a lower rank is more specific:
     a named platform, then a technology the text defines with an acronym, then a modality."""
     out = [(m.start, m.key, 2) for m in lexicon.platforms().find(text)]
-    lower = text.lower()
-    named = NAMED_PLATFORM.finditer(text) if "platform" in lower or "technolog" in lower else ()
+    named = NAMED_PLATFORM.finditer(text) if names_technology(text) else ()
     for match in named:
         words = match.group("phrase").split()
         noise = [i for i, w in enumerate(words) if w.lower().strip("®™") in PLATFORM_NOISE]
@@ -100,7 +101,7 @@ def platform_phrases(text: str) -> list[tuple[int, str, int]]:
         words = words[noise[-1] + 1:] if noise else words
         if words:
             out.append((match.start(), clean(" ".join(words)), 1))
-    return sorted(set(out))
+    return tuple(sorted(set(out)))
 
 
 def clean(text: str) -> str:
@@ -125,8 +126,43 @@ def tied_to_drug(text: str, mentions, position: int) -> bool:
     return False
 
 
+# `AB-2, a NORDLYS-derived binder`, `the first conjugate from NORDLYS`: a drug said to come
+# from a platform the release names (by the platform's first word)
+DERIVED = r"(?:™|®|\(TM\))?-(?:derived|based|enabled|engineered|generated)\b"
+
+
+def platform_brands(ctx: Context) -> dict[str, str]:
+    """The first word of each named platform (`NORDLYS` of `NORDLYS peptide`) → the name,
+    when the word is written as a name (capitals)."""
+    brands: dict[str, str] = {}
+    for sentence in ctx.fact_sentences():
+        if not names_technology(sentence.text):
+            continue
+        for _pos, name, rank in platform_phrases(sentence.text):
+            first = name.split()[0].strip("®™") if name.split() else ""
+            if rank == 0 and len(first) >= 3 and first[:2].isupper():
+                brands.setdefault(first, name)
+    return brands
+
+
+def names_technology(text: str) -> bool:
+    lower = text.lower()
+    return "platform" in lower or "technolog" in lower
+
+
+def derived_from(text: str, brands: dict[str, str]) -> list[tuple[int, str]]:
+    """(position, platform) of each `X-derived` or `from X` naming a platform's brand."""
+    if not brands:
+        return []
+    names = "|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?P<b>{names}){DERIVED}|\bfrom\s+(?:its\s+|the\s+|our\s+)?"
+                         rf"(?P<f>{names})(?:™|®|\(TM\))?(?![\w-])")
+    return [(m.start(), brands[m.group("b") or m.group("f")]) for m in pattern.finditer(text)]
+
+
 def platforms_and_payloads(ctx: Context) -> None:
     found: dict[str, list] = {}
+    brands = platform_brands(ctx)
     for sentence in ctx.fact_sentences():
         mentions = ctx.own_mentions(sentence)
         evidence = ctx.evidence(sentence, "kg.platforms.v1")
@@ -150,6 +186,11 @@ def platforms_and_payloads(ctx: Context) -> None:
             for each in subject_drugs(ctx, mentions, sentence.start + pos) or [drug]:
                 found.setdefault(each.name, []).append((rank, sentence.start, name, each,
                                                         evidence))
+        for pos, name in derived_from(sentence.text, brands):
+            nearest = [m for m in mentions if m.end <= sentence.start + pos]
+            if nearest and not CLAUSE_BREAK.search(ctx.text, nearest[-1].end, sentence.start + pos):
+                found.setdefault(nearest[-1].drug.name, []).append(
+                    (0, sentence.start, name, nearest[-1].drug, evidence))
         if drug.name not in labelled:
             for pos, payload in isotopes_in(sentence.text):
                 if not PRIOR_TREATMENT.search(sentence.text[max(0, pos - 60):pos]):
