@@ -142,6 +142,9 @@ def people(ctx: Context) -> None:
         if not ROLE_WORDS.search(sentence.text) and "Board" not in sentence.text:
             continue
         for pattern in PATTERNS:
+            hints = PATTERN_HINTS.get(pattern)
+            if hints and not any(hint in sentence.text for hint in hints):
+                continue
             for match in pattern.finditer(sentence.text):
                 name = resolve_name(ctx, match.group("name"))
                 if name in seen and pattern not in NEW_ROLE_PATTERNS:
@@ -355,6 +358,9 @@ PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NA
             HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT, ROLE_APPOSITION, TITLE_BEFORE_NAME,
             TITLE_POSSESSIVE, IS_ROLE, ROLE_IS, JOINED, SUCCEEDS, WHO_SERVED, WILL_BECOME,
             WHO_FOUNDED, COMMITTEE_CHAIR)
+# words without which a pattern cannot match: most sentences skip the pattern
+PATTERN_HINTS = {WHO_SERVED: (" who ",), WHO_FOUNDED: ("founded",),
+                 WILL_BECOME: ("will ", "becam", "becomes"), COMMITTEE_CHAIR: ("Committee",)}
 # a role besides the one the person holds now in the same organisation: the one held until a
 # change, the one a change brings, a founder's, a committee's chair
 ROLE_CHANGE_PATTERNS = (WHO_SERVED, WILL_BECOME, WHO_FOUNDED, COMMITTEE_CHAIR)
