@@ -61,6 +61,7 @@ def piped_tables(text: str) -> str:
         return text
     lines = text.split("\n")
     split = [cells_of(line.rstrip("\r")) for line in lines]
+    lines, split = with_wrapped_labels(lines, split)
     with_corner_cells(lines, split)
     start = 0
     while start < len(lines):
@@ -94,3 +95,21 @@ def with_corner_cells(lines: list[str], split: list[list[str]]) -> None:
         if below < len(lines) and len(split[below]) == len(cells) + 1 \
                 and indent(lines[below]) + CORNER_INDENT <= indent(lines[i]):
             split[i] = ["", *cells]
+
+
+def with_wrapped_labels(lines: list[str], split: list[list[str]]
+                        ) -> tuple[list[str], list[list[str]]]:
+    """A row label wrapped onto the next line (`Reduction in yearly visits` over `  vs prior
+    year (%)   40   55`, between two rows of the table) joined into the row's first cell."""
+    joined_lines, joined_split = [], []
+    for i, line in enumerate(lines):
+        below = i + 1
+        if (not split[i] and line.strip() and joined_split and joined_split[-1]
+                and below < len(lines) and split[below]
+                and len(split[below]) - len(joined_split[-1]) in (0, 1)  # a header's: 1
+                and indent(lines[below]) > indent(line)):
+            split[below] = [f"{line.strip()} {split[below][0]}", *split[below][1:]]
+            continue
+        joined_lines.append(line)
+        joined_split.append(split[i])
+    return joined_lines, joined_split

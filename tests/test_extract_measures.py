@@ -472,3 +472,17 @@ def test_a_subgroup_is_not_a_dosed_cohort():
     assert doses(text) == [("", Decimal("100"), "mg"), ("", Decimal("200"), "mg")]
     assert outcomes(text) == [
         ("patients aged 75 years or older", "objective response rate", Decimal("40"), "%")]
+
+
+def test_the_doses_patients_are_randomised_to_are_the_arms():
+    assert doses("said its Phase 2 trial of PL-101 enrolled 284 patients, randomized to PL-101 "
+                 "150 mg or 300 mg every 24 weeks, or placebo.") == [
+        ("150 mg", Decimal("150"), "mg"), ("300 mg", Decimal("300"), "mg")]
+
+
+def test_randomised_arms_do_not_name_the_doses_of_another_study():
+    assert doses("said its Phase 2 trial of PL-101 randomized patients to PL-101 150 mg or 300 mg, "
+                 "or placebo. An earlier Phase 1 study of PL-101 gave single doses of 30, 100, "
+                 "300 or 600 mg.") == [
+        ("", Decimal("30"), "mg"), ("", Decimal("100"), "mg"), ("", Decimal("600"), "mg"),
+        ("150 mg", Decimal("150"), "mg"), ("300 mg", Decimal("300"), "mg")]

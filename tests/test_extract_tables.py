@@ -158,3 +158,15 @@ def test_a_change_the_text_states_as_a_reduction_and_its_table_as_a_negative_is_
     assert sorted((o.cohort.label, abs(o.quantity.value))
                   for o in extraction.of_type(Outcome)) == [("1", Decimal("5.1")),
                                                             ("2", Decimal("7.3"))]
+
+
+def test_a_result_the_text_and_its_table_word_differently_is_kept_once():
+    text = ("Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover Therapeutics, Inc. (Nasdaq: "
+            "PLVR) today reported results of the PL-505 Phase 1 trial.\n\n"
+            "PL-505 led to a 61% reduction in yearly clinic visits in Cohort 1.\n\n"
+            "                                   Cohort 1     Cohort 2\n"
+            "  Reduction in yearly clinic\n"
+            "    visits vs prior year (%)        61           75\n")
+    extraction = extract(document_from_bytes("r.txt", text.encode()))
+    assert sorted((o.cohort.label, o.quantity.value) for o in extraction.of_type(Outcome)) == [
+        ("1", Decimal("61")), ("2", Decimal("75"))]

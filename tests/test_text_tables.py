@@ -30,3 +30,13 @@ def test_a_header_indented_over_the_row_labels_gets_an_empty_corner_cell():
     assert piped_tables(text).split("\n")[2:6] == [
         " | Placebo | AB-1 10 mg", " | (n=40) | (n=41)",
         "Change in score (points) | -1.2 | -4.5", "Responders | 20% | 48%"]
+
+
+def test_a_row_label_wrapped_onto_a_second_line_is_one_cell():
+    text = ("                               Cohort 1   Cohort 2\n"
+            "  Mean change in score (%)       -12        -20\n"
+            "  Reduction in yearly visits\n"
+            "    vs prior year (%)            40         55\n")
+    assert piped_tables(text).split("\n")[:3] == [
+        " | Cohort 1 | Cohort 2", "Mean change in score (%) | -12 | -20",
+        "Reduction in yearly visits vs prior year (%) | 40 | 55"]

@@ -270,6 +270,7 @@ def doses(ctx: Context) -> None:
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
         cohorts = cohort_mentions(sentence.text)
+        randomised_to = randomised_arms(sentence.text, pattern)
         for match in dose_lists(sentence.text, pattern):
             if is_range(sentence.text, match) or (
                     in_control_clause(ctx, sentence, match.start())
@@ -285,7 +286,7 @@ def doses(ctx: Context) -> None:
             pairs = listed_doses(sentence.text, nearest, match.start(), match.values)
             if (not nearest or nearest in study_parts(cohorts, sentence.text)
                     or dose_text().fullmatch(nearest)) and any(
-                    dose_key(raw, match.unit) in arms for raw in match.values):
+                    dose_key(raw, match.unit) in arms | randomised_to for raw in match.values):
                 pairs = [(raw, f"{raw} {match.unit}") for raw in match.values]
             for raw, label in pairs:
                 value = decimal(raw)
@@ -303,6 +304,8 @@ ARM_AFTER = re.compile(r"\s*(?:(?:once|twice)[- ](?:daily|weekly)\s+|QD\s+|BID\s
 DIGIT = re.compile(r"\d")
 GROUPS_WORD = re.compile(r"\b(?:arm|cohort|group)s?\b", re.IGNORECASE)
 LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+RANDOMISED_TO = re.compile(r"\brandomi[sz]ed\b[^.;]{0,40}?\bto\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[;.](?:\s|$)")
 
 
 def dose_named_arms(ctx: Context, pattern: re.Pattern) -> set[tuple[Decimal | None, str]]:
@@ -320,6 +323,20 @@ def dose_named_arms(ctx: Context, pattern: re.Pattern) -> set[tuple[Decimal | No
             if ARM_AFTER.match(sentence.text, listed.end()):
                 arms.update(dose_key(raw, each.unit) for each in run for raw in each.values)
     return arms
+
+
+def randomised_arms(text: str, pattern: re.Pattern) -> set[tuple[Decimal | None, str]]:
+    """The doses a sentence says patients were randomised to (`randomized to AB-1 150 mg or
+    300 mg, or placebo`), as `dose_key`s, when two or more of one unit (a comparator's dose
+    has another): each is an arm."""
+    randomised = RANDOMISED_TO.search(text)
+    if not randomised:
+        return set()
+    end = CLAUSE_END.search(text, randomised.end())
+    doses = [dose_key(raw, each.unit) for each in dose_lists(text, pattern)
+             if randomised.end() <= each.start() < (end.start() if end else len(text))
+             for raw in each.values]
+    return {key for key in doses if len({v for v, unit in doses if unit == key[1]}) >= 2}
 
 
 def study_parts(cohorts: list[tuple[int, str]], text: str) -> set[str]:
@@ -918,9 +935,15 @@ def add_outcome(ctx: Context, sentence: Sentence, endpoint, value, unit_text: st
     # the same endpoint written two ways (`mOS`, `Median Overall Survival`) is one fact
     label = grounding.endpoint(endpoint.text).label
     outcome = Outcome(drug, cohort, label, quantity(value, unit_text), interim)
-    if value and any(same_change(outcome, other) for other in ctx.extraction.of_type(Outcome)):
-        return  # `a body weight reduction of 4.2%` in the text, `-4.2` in its table
-    ctx.extraction.add(outcome, evidence)
+    said = next((o for o in ctx.extraction.of_type(Outcome)
+                 if o.key() != outcome.key() and same_change(outcome, o)), None)
+    if said is not None:  # `a body weight reduction of 4.2%` in the text, `-4.2` in its table
+        if not measure_words(label) > measure_words(said.endpoint):
+            return
+        ctx.extraction.remove(said)  # the fuller wording names it: `OS hazard ratio`
+    kept = ctx.extraction.add(outcome, evidence)
+    if said is not None:
+        kept.evidence.extend(e for e in said.evidence if e not in kept.evidence)
 
 
 CHANGE_WORDING = re.compile(r"\b(?:mean|median|average|change|changes|reduction|reductions|"
@@ -929,11 +952,14 @@ CHANGE_WORDING = re.compile(r"\b(?:mean|median|average|change|changes|reduction|
 
 
 def same_change(new: Outcome, old: Outcome) -> bool:
-    """Is `new` the change `old` states with the opposite sign, in other words (`Change in
-    body weight` -4.2% and `body weight reduction` 4.2%)?"""
-    return (new.quantity.value == -old.quantity.value and new.drug == old.drug
-            and new.cohort == old.cohort and new.quantity.unit == old.quantity.unit
-            and measure_words(new.endpoint) == measure_words(old.endpoint))
+    """Is `new` the change `old` states, in other words, with either sign (`Change in body
+    weight` -4.2% and `body weight reduction` 4.2%; `88% reduction in injection burden` and a
+    table's `Reduction in injection burden vs prior year (%)` 88)?"""
+    if abs(new.quantity.value) != abs(old.quantity.value) or new.drug != old.drug \
+            or new.cohort != old.cohort or new.quantity.unit != old.quantity.unit:
+        return False
+    mine, theirs = measure_words(new.endpoint), measure_words(old.endpoint)
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
 
 
 def measure_words(endpoint: str) -> frozenset[str]:
