@@ -154,3 +154,15 @@ def test_an_appointment_without_as_and_successors_named_by_their_current_roles()
             ("Eva Dahl", "Senior Independent Director", "Skua Bio, Inc."),
             ("Nora Lind", "Chief Medical Officer", "Skua Bio, Inc."),
             ("Ole Moe", "Chair of its Scientific Advisory Board", "Skua Bio, Inc.")]
+
+
+def test_an_institutions_name_before_a_role_is_no_person():
+    assert roles("reported data. Professor Ji Park of the Department of Oncology at Busan "
+                 "National University Hospital, principal investigator of the trial, said, "
+                 "\"It works.\"") == []
+
+
+def test_a_title_of_a_unit_and_another_title_of_the_company():
+    assert roles("reported data. \"It works,\" said Ole Moe, M.D., President of U.S. Operations "
+                 "and Chief Medical Officer of Skua.") == [
+        ("Ole Moe", "President of U.S. Operations and Chief Medical Officer", "Skua Bio, Inc.")]

@@ -386,6 +386,8 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
             continue  # `Chair of the Board of Directors of Acme`: the board is Acme's
         if BODY_ALONE.fullmatch(rest):
             break  # `Chair of the Board`, `chair of the Audit Committee`: the issuer's
+        if ROLE_WORDS.search(re.split(r"\s+of\s+", rest)[0]) and LATER_OF.search(rest):
+            continue  # `President of U.S. Operations and Chief Medical Officer of Acme`
         names = organization_names(rest)
         title = role[:match.start()].strip(" ,")
         if (names and names[0][0] == 0) or INSTITUTION.search(rest.split(",")[0]) \
@@ -407,6 +409,7 @@ def split_role(ctx: Context, role: str) -> tuple[str, Organization | None]:
 COMPANY_BODY = re.compile(r"(?:(?:(?:Supervisory|Management|Scientific\s+Advisory|Executive|"
                           r"Audit)\s+)?(?:Board|Committee)(?:\s+of\s+Directors)?|Directors)"
                           r"\s+of\s+")
+LATER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 BODY_ALONE = re.compile(r"(?:(?:Supervisory|Management|Scientific\s+Advisory|Executive)\s+)?"
                         r"Board(?:\s+of\s+Directors)?|(?:[A-Z][\w&-]*,?\s+(?:and\s+)?){1,5}"
                         r"Committee")
@@ -470,8 +473,8 @@ def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
     role = re.sub(r"^(?:an?|the)\s+", "", role)
     role = CONTACT_DETAILS.split(role)[0]  # `Vice President, IR, 650-555-0100, ir@…`
     if not ROLE_WORDS.search(role) or len(role.split()) > 12 or organization_names(name) \
-            or len(name.split()) < 2:
-        return False
+            or INSTITUTION.search(name) or len(name.split()) < 2:
+        return False  # `National University Hospital, principal investigator`: no person
     org = issuer_if_same(ctx, org)
     org_name = org.name if org else ""
     if any(f.person == name and (f.organization.name if f.organization else "") == org_name
