@@ -195,3 +195,10 @@ def test_the_indication_a_where_clause_holding_the_designation_refers_back_to():
                 "Track designation from the FDA in May, and where a Phase 2 study is "
                 "enrolling.") == [
         ("WB-101", "fast-track", "fda", "prurigo nodularis", "granted")]
+
+
+def test_a_region_right_after_the_designation_beats_an_agency_in_another_clause():
+    assert rows("said WB-101 met its goal.\n\nCEO Kim Jae-won said, \"Following MFDS approval "
+                "in Korea, the orphan drug designation in Japan is an important milestone toward "
+                "global expansion of WB-101.\"") == [
+        ("WB-101", "orphan-drug", "pmda", "", "granted")]

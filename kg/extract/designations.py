@@ -290,7 +290,12 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
     after = [a for a in agencies if a.start >= match.end]
     if after and FROM_AGENCY.match(sentence.text[match.end:after[0].start]):
         return coordinated(sentence.text, after, 0)  # `… designation from the EC`
-    if before:
+    right_after = region_pattern().match(sentence.text, match.end + len(
+        re.match(r"\s*(?:designation|status)?\s*", sentence.text[match.end:]).group(0)))
+    if right_after and (not before or CLAUSE_GAP.search(sentence.text, before[-1].end,
+                                                         match.start)):
+        return region_agencies(sentence.text, match.end)  # `Following MFDS approval, the
+    if before:                                            # orphan designation in Japan`
         return coordinated(sentence.text, before, len(before) - 1)
     if after:
         return coordinated(sentence.text, after, 0)
@@ -335,6 +340,7 @@ def region_pattern() -> re.Pattern:
                       rf"(?:in\s+)?{one})*", re.IGNORECASE)
 
 
+CLAUSE_GAP = re.compile(r"[,;]")
 # `orphan designation from the European Commission`: the agency named right after it
 FROM_AGENCY = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+)?$",
                          re.IGNORECASE)
