@@ -198,7 +198,11 @@ def test_the_indication_a_where_clause_holding_the_designation_refers_back_to():
 
 
 def test_a_region_right_after_the_designation_beats_an_agency_in_another_clause():
-    assert rows("said WB-101 met its goal.\n\nCEO Kim Jae-won said, \"Following MFDS approval "
-                "in Korea, the orphan drug designation in Japan is an important milestone toward "
-                "global expansion of WB-101.\"") == [
+    assert rows("said WB-101 met its goal. Following MFDS approval in Korea, the company "
+                "received orphan drug designation in Japan for WB-101 in May.") == [
         ("WB-101", "orphan-drug", "pmda", "", "granted")]
+
+
+def test_a_word_inside_a_hyphenated_name_does_not_make_a_designation_held():
+    assert rows("said WB-101 met its goal.\n\nCEO Kim Jae-won said, \"The orphan drug "
+                "designation in Japan is an important milestone for WB-101.\"") == []

@@ -23,8 +23,8 @@ NOT_HELD = re.compile(
     r"\bsubmitted\s+(?:an?\s+)?(?:request|application)\b|"
     r"\bif\s+granted\b|\bno\s+assurance\b",
     re.IGNORECASE)
-HELD = re.compile(
-    r"\b(?:grant(?:ed|s|ing)?|receiv(?:ed|es|ing)|award(?:ed|s)?|obtain(?:ed|s)?|hold(?:s|ing)?|"
+HELD = re.compile(  # not inside a hyphenated name (`Kim Jae-won`)
+    r"(?<!-)\b(?:grant(?:ed|s|ing)?|receiv(?:ed|es|ing)|award(?:ed|s)?|obtain(?:ed|s)?|hold(?:s|ing)?|"
     r"held|designated|ha(?:s|ve|d)\s+(?:\w+\s+){0,3}?(?:designation|status)|existing|previously|"
     r"secured|achieved|earned|adopted|positive\s+opinion|recommend(?:ed|s|ation)|"
     r"gets|got|won|wins|bestowed|conferred|with\s+(?:\w+\s+){0,3}?(?:designation|status))\b",
