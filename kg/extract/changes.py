@@ -95,7 +95,7 @@ def change_outcomes(ctx: Context) -> None:
                 if value is None or (sentence.start, value) in stated:
                     continue
                 label = labels[index] if labels else nearest_cohort(
-                    list(result_groups(text)), item.start(), text)
+                    result_groups(text), item.start(), text)
                 add_outcome(ctx, sentence, endpoint, value, unit_text(item.group("u")), label)
 
 

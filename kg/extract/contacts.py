@@ -15,6 +15,7 @@ from kg.extract.people import (
     CREDENTIALS,
     INSTITUTION_WORDS,
     NAME,
+    PHONE,
     is_issuer_name,
     issuer_if_same,
     organization_of,
@@ -91,7 +92,7 @@ def is_agency(text: str) -> bool:
 # `Jane Roe, Chief Executive Officer`, `Jane Roe, SVP, Investor Relations, +1 555 0100`,
 # `Jane Roe, Fjord Media`: a contact's name and title or agency on one line
 CONTACT_NAME_ROLE = re.compile(rf"^(?P<name>{NAME}){CREDENTIALS},\s*(?P<role>[^@\d]{{3,100}}?)"
-                               r"(?:,?\s*(?:\+?\(?\d[\d\s().-]{6,}|[\w.+-]+@\S+|Tel\b.*|"
+                               rf"(?:,?\s*(?:{PHONE}|[\w.+-]+@\S+|Tel\b.*|"
                                r"Phone\b.*|E-?mail\b.*))*$")
 # `Investors: Jane Roe, jane@example.com, +1 555 0100`: a label, a name, then details
 LABELLED_CONTACT = re.compile(
@@ -263,7 +264,9 @@ def spelled_by_address(line: str, after) -> Organization | None:
     return None
 
 
-DETAILS = re.compile(r"@|\+?\(?\d[\d\s().-]{6,}\d")  # an e-mail address, a telephone number
+DETAILS = re.compile(rf"@|{PHONE}\d")  # an e-mail address, a telephone number
+
+
 def contact_name(line: str) -> tuple[str, str]:
     """(name, title or agency) of a contacts-block line naming a person, alone or with the
     title or agency after a comma; ("", "") for any other line (a title, an organisation,

@@ -24,8 +24,8 @@ NOT_HELD = re.compile(
     r"\bif\s+granted\b|\bno\s+assurance\b",
     re.IGNORECASE)
 HELD = re.compile(  # not inside a hyphenated name (`Kim Jae-won`)
-    r"(?<!-)\b(?:grant(?:ed|s|ing)?|receiv(?:ed|es|ing)|award(?:ed|s)?|obtain(?:ed|s)?|hold(?:s|ing)?|"
-    r"held|designated|ha(?:s|ve|d)\s+(?:\w+\s+){0,3}?(?:designation|status)|existing|previously|"
+    r"(?<!-)\b(?:grant(?:ed|s|ing)?|receiv(?:ed|es|ing)|award(?:ed|s)?|obtain(?:ed|s)?|"
+    r"hold(?:s|ing)?|held|designated|ha(?:s|ve|d)\s+(?:\w+\s+){0,3}?(?:designation|status)|existing|previously|"
     r"secured|achieved|earned|adopted|positive\s+opinion|recommend(?:ed|s|ation)|"
     r"gets|got|won|wins|bestowed|conferred|with\s+(?:\w+\s+){0,3}?(?:designation|status))\b",
     re.IGNORECASE)
@@ -290,12 +290,11 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
     after = [a for a in agencies if a.start >= match.end]
     if after and FROM_AGENCY.match(sentence.text[match.end:after[0].start]):
         return coordinated(sentence.text, after, 0)  # `… designation from the EC`
-    right_after = region_pattern().match(sentence.text, match.end + len(
-        re.match(r"\s*(?:designation|status)?\s*", sentence.text[match.end:]).group(0)))
-    if right_after and (not before or CLAUSE_GAP.search(sentence.text, before[-1].end,
-                                                         match.start)):
-        return region_agencies(sentence.text, match.end)  # `Following MFDS approval, the
-    if before:                                            # orphan designation in Japan`
+    adjacent = region_agencies(sentence.text, match.end, adjacent=True)
+    if adjacent and (not before or CLAUSE_GAP.search(sentence.text, before[-1].end,
+                                                      match.start)):
+        return adjacent  # `Following MFDS approval, the orphan designation in Japan …`
+    if before:
         return coordinated(sentence.text, before, len(before) - 1)
     if after:
         return coordinated(sentence.text, after, 0)
@@ -310,10 +309,11 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
     return [earlier[-1].key] if earlier else []
 
 
-def region_agencies(text: str, end: int) -> list[str]:
+def region_agencies(text: str, end: int, *, adjacent: bool = False) -> list[str]:
     """The agencies of the regions a designation is said to hold in (`in the U.S. and the EU`,
-    `in Japan`), named after it in the sentence."""
-    found = region_pattern().search(text, end)
+    `in Japan`), named after it in the sentence; `adjacent`: right after it."""
+    found = region_pattern().match(text, LEAD_WORD.match(text, end).end()) if adjacent \
+        else region_pattern().search(text, end)
     if not found:
         return []
     agencies = region_agency()
@@ -341,6 +341,7 @@ def region_pattern() -> re.Pattern:
 
 
 CLAUSE_GAP = re.compile(r"[,;]")
+LEAD_WORD = re.compile(r"\s*(?:designation|status)?\s*")  # `orphan drug [designation] in Japan`
 # `orphan designation from the European Commission`: the agency named right after it
 FROM_AGENCY = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+)?$",
                          re.IGNORECASE)

@@ -113,11 +113,15 @@ def _cohort_mentions(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(out))
 
 
-@lru_cache(maxsize=1024)
-def result_groups(text: str) -> tuple[tuple[int, str], ...]:
+def result_groups(text: str) -> list[tuple[int, str]]:
     """(position, label) of every group a result can be about: the cohorts, the subgroups
     (`in the subgroup of patients with PTCL`) and the pooled groups, labelled '' (`across all
     dose levels`). Subgroups are not dosed: doses take `cohort_mentions`."""
+    return list(_result_groups(text))
+
+
+@lru_cache(maxsize=1024)
+def _result_groups(text: str) -> tuple[tuple[int, str], ...]:
     out = list(_cohort_mentions(text))
     for match in SUBGROUP.finditer(text):
         out.append((match.start(), match.group("who") or match.group("what")))
@@ -492,7 +496,7 @@ def outcomes(ctx: Context) -> None:
             listing and sentence.paragraph == topic_paragraph)
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
-        cohorts = list(result_groups(sentence.text)) or carried_cohort(ctx, sentence)
+        cohorts = result_groups(sentence.text) or carried_cohort(ctx, sentence)
         adjusted = placebo_adjusted(ctx, sentence, cohorts)
         endpoints = endpoints_in(sentence.text)
         if not endpoints:
@@ -617,7 +621,7 @@ def series_labels(text: str, series: list) -> list[str]:
 
 def respective_cohorts(text: str, count: int) -> list[str]:
     """The cohorts a `respectively` list refers to: as many named cohorts or dose levels."""
-    named = [label for _pos, label in cohort_mentions(text) if label]
+    named = [label for _pos, label in cohort_mentions(text)]
     if len(named) == count:
         return named
     doses = [f"{m.group('v')} {m.group('u')}" for m in dose_text().finditer(text)]

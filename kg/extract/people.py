@@ -222,20 +222,16 @@ def career_roles(ctx: Context, sentence: Sentence, read: list[Sentence]) -> None
     """Past roles told of the person the text is about (`… joins from X, where she served
     as …`), and the people an appointment names in pairs."""
     subject = None
-    for pattern in (WHERE_SERVED, PRONOUN_ROLE) if PRONOUN.search(sentence.text) else ():
+    patterns = (WHERE_SERVED, PRONOUN_ROLE, OTHER_BOARD) if PRONOUN.search(sentence.text) else ()
+    for pattern in patterns:
         for match in pattern.finditer(sentence.text):
             if subject is None:  # the person the sentence, or the nearest before it, names
                 subject = next((found for earlier in reversed(read[-SUBJECT_REACH:])
                                 if (found := person_named(ctx, earlier.text))), "")
             org = match.group("org") if "org" in pattern.groupindex else None
+            role = match.group("role") if "role" in pattern.groupindex else "director"
             if subject:
-                add_person(ctx, sentence, subject, match.group("role"), org)
-    for match in OTHER_BOARD.finditer(sentence.text) if PRONOUN.search(sentence.text) else ():
-        if subject is None:
-            subject = next((found for earlier in reversed(read[-SUBJECT_REACH:])
-                            if (found := person_named(ctx, earlier.text))), "")
-        if subject:
-            add_person(ctx, sentence, subject, "director", match.group("org"))
+                add_person(ctx, sentence, subject, role, org)
     for match in PAIR_APPOINTMENT.finditer(sentence.text):
         role = singular_role(match.group("role"))
         for name in (match.group("name"), match.group("second")):
@@ -313,7 +309,8 @@ WHO_SERVED = re.compile(
 TITLE_ADJECTIVE = r"(?:New|Former|Interim|Acting|Founding|Incoming|Outgoing|Our|Its|The)\b"
 TITLE_POSSESSIVE = re.compile(
     rf"(?:^|[,;:(]\s*|\b(?:said|and|by|with|added)\s+)(?!{TITLE_ADJECTIVE})"
-    rf"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}?)(?:['’]s)?\s+(?P<role>(?i:chief\s+executive(?:\s+officer)?|chief\s+[a-z]+\s+officer|"
+    rf"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}?)(?:['’]s)?\s+"
+    rf"(?P<role>(?i:chief\s+executive(?:\s+officer)?|chief\s+[a-z]+\s+officer|"
     rf"chair(?:man|woman|person)?|president|founder|co-founder|ceo|cfo|coo|cmo|cso))\s*,?\s+"
     rf"(?P<name>{NAME}){CREDENTIALS}(?=\s*[,.;]|\s+[a-z]|$)")
 # an appointment without `as`: `Acme Names Jane Roe Chief Financial Officer and Appoints
@@ -449,7 +446,8 @@ def clean_org(text: str) -> str:
     return re.split(r"\s+(?:and|who|which|where|in|since|from)\s+[a-z]", text)[0].strip(" ,")
 
 
-CONTACT_DETAILS = re.compile(r",\s*(?:\+?\(?\d[\d\s().-]{6,}|[\w.+-]+@|Tel\b|Phone\b|E-?mail\b)")
+PHONE = r"\+?\(?\d[\d\s().-]{6,}"  # a telephone number, `+1 (617) 555-0100`
+CONTACT_DETAILS = re.compile(rf",\s*(?:{PHONE}|[\w.+-]+@|Tel\b|Phone\b|E-?mail\b)")
 
 
 # a title's first word that a name without `as` after it took for a surname

@@ -150,19 +150,19 @@ def names_technology(text: str) -> bool:
     return "platform" in lower or "technolog" in lower
 
 
-def derived_from(text: str, brands: dict[str, str]) -> list[tuple[int, str]]:
-    """(position, platform) of each `X-derived` or `from X` naming a platform's brand."""
+def derived_pattern(brands: dict[str, str]) -> re.Pattern | None:
+    """`X-derived` or `from X` for any of the brands; None without brands."""
     if not brands:
-        return []
+        return None
     names = "|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?P<b>{names}){DERIVED}|\bfrom\s+(?:its\s+|the\s+|our\s+)?"
-                         rf"(?P<f>{names})(?:™|®|\(TM\))?(?![\w-])")
-    return [(m.start(), brands[m.group("b") or m.group("f")]) for m in pattern.finditer(text)]
+    return re.compile(rf"(?<![\w-])(?P<b>{names}){DERIVED}|\bfrom\s+(?:its\s+|the\s+|our\s+)?"
+                      rf"(?P<f>{names})(?:™|®|\(TM\))?(?![\w-])")
 
 
 def platforms_and_payloads(ctx: Context) -> None:
     found: dict[str, list] = {}
     brands = platform_brands(ctx)
+    derived = derived_pattern(brands)
     for sentence in ctx.fact_sentences():
         mentions = ctx.own_mentions(sentence)
         evidence = ctx.evidence(sentence, "kg.platforms.v1")
@@ -186,11 +186,13 @@ def platforms_and_payloads(ctx: Context) -> None:
             for each in subject_drugs(ctx, mentions, sentence.start + pos) or [drug]:
                 found.setdefault(each.name, []).append((rank, sentence.start, name, each,
                                                         evidence))
-        for pos, name in derived_from(sentence.text, brands):
-            nearest = [m for m in mentions if m.end <= sentence.start + pos]
-            if nearest and not CLAUSE_BREAK.search(ctx.text, nearest[-1].end, sentence.start + pos):
+        for match in derived.finditer(sentence.text) if derived else ():
+            at = sentence.start + match.start()
+            nearest = [m for m in mentions if m.end <= at]
+            if nearest and not CLAUSE_BREAK.search(ctx.text, nearest[-1].end, at):
                 found.setdefault(nearest[-1].drug.name, []).append(
-                    (0, sentence.start, name, nearest[-1].drug, evidence))
+                    (0, sentence.start, brands[match.group("b") or match.group("f")],
+                     nearest[-1].drug, evidence))
         if drug.name not in labelled:
             for pos, payload in isotopes_in(sentence.text):
                 if not PRIOR_TREATMENT.search(sentence.text[max(0, pos - 60):pos]):

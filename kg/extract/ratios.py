@@ -44,7 +44,7 @@ def hazard_ratios(ctx: Context) -> None:
             endpoint = lexicon.TermMatch("hazard-ratio", match.start(), match.end(),
                                          ratio_name(text, match))
             add_outcome(ctx, sentence, endpoint, decimal(value), "",
-                        nearest_cohort(list(result_groups(text)), match.start(), text))
+                        nearest_cohort(result_groups(text), match.start(), text))
 
 
 def ratio_name(text: str, match: re.Match) -> str:
