@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +37,11 @@ FIELDS = ("sourcePath", "builtGraph", "fileHash", "fileSize", "fileModified", "b
 # RocksDB keeps what was written in memory tables until they are flushed, about 1 KB per
 # triple here: flushing every few MB of N-Quads keeps a build's memory flat (costs ~5 %).
 FLUSH_BYTES = 8 * 1024 * 1024
+# RocksDB keeps the index and filter blocks of every table file it has opened, and fills its
+# block caches, until the database closes: held open for a whole build, its memory grows with
+# the store (some 3 KB per document). Closed and opened again every few flushes, it holds only
+# what the last stretch of writing touched, so a build's memory stays flat (opening costs ms).
+REOPEN_FLUSHES = 2
 # A build that rewrote at least this share of the store's graphs compacts it after: RocksDB's
 # freshly written files overlap, and a lookup probes each of them (saved queries ~15 % slower);
 # a full compaction costs about the time of 1,000 documents' build per 10,000 in the store.
@@ -180,10 +185,14 @@ class StoreWriter:
     holds the writer lock and has the store open for writing.
 
     Entries are looked up in the store file by file (a few index reads), never held all in
-    memory, so a build's memory does not grow with the number of files in the catalog."""
+    memory, so a build's memory does not grow with the number of files in the catalog.
+    `reopen` opens the database again (`REOPEN_FLUSHES`); the writer holds its only handle."""
 
-    def __init__(self, store, index: MentionIndex, *, force: bool = False) -> None:
+    def __init__(self, store, index: MentionIndex, *, force: bool = False,
+                 reopen: Callable[[], object] | None = None) -> None:
         self.store = store
+        self.reopen = reopen
+        self.flushes = 0
         self.index = index  # kept in step with the store's disclosure graphs
         self.force = force
         self.built_with = built_with()
@@ -244,9 +253,18 @@ class StoreWriter:
         self.written += 1
         self.unflushed += len(nquads)
         if self.unflushed > FLUSH_BYTES:
-            self.store.flush()
-            self.index.commit()
-            self.unflushed = 0
+            self.flush()
+
+    def flush(self) -> None:
+        """Flush the store and commit the index; every `REOPEN_FLUSHES`-th time, close the
+        database and open it again."""
+        self.store.flush()
+        self.index.commit()
+        self.unflushed = 0
+        self.flushes += 1
+        if self.reopen is not None and self.flushes % REOPEN_FLUSHES == 0:
+            self.store = None  # the last handle: RocksDB closes, freeing what it held
+            self.store = self.reopen()
 
     def worth_compacting(self) -> bool:
         """Whether this build rewrote enough of the store (COMPACT_SHARE of its graphs) to

@@ -295,20 +295,19 @@ def store_writer(path: Path, force: bool) -> Iterator[StoreWriter]:
     from kg.store import open_store, readers_excluded
 
     with readers_excluded(path):
-        store = open_store(path)
-        writer = StoreWriter(store, MentionIndex(index_path(path)), force=force)
-        writer.index.start_writing(store)
+        writer = StoreWriter(open_store(path), MentionIndex(index_path(path)), force=force,
+                             reopen=lambda: open_store(path))
+        writer.index.start_writing(writer.store)
         try:
             yield writer
-            store.flush()
+            writer.store.flush()
             writer.index.done_writing()
         except OSError as err:
             raise KgError(f"{path}: cannot write the store ({str(err).splitlines()[0]}); "
                           "each graph written is whole: run the build again to finish") from None
         finally:
             writer.index.close()
-            writer.store = None  # the caller may keep the writer: drop its handle too
-            del store  # close the database before readers may open it
+            writer.store = None  # the only handle: close the database before readers open it
 
 
 class OutputFile:

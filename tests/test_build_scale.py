@@ -98,6 +98,32 @@ def test_store_is_the_same_with_one_or_two_workers(corpus, tmp_path):
     assert exports[0] == exports[1]
 
 
+def test_a_build_reopening_the_database_as_it_flushes_stores_the_same_graphs(
+        corpus, tmp_path, monkeypatch):
+    """The build closes and reopens RocksDB every few flushes, so what it holds does not grow
+    with the store; the graphs, catalog and mention index come out as from one open."""
+    import kg.store
+    from kg import catalog
+
+    assert build([corpus], store=tmp_path / "once", jobs=1).ok
+    opened = []
+    real_open = kg.store.open_store
+    monkeypatch.setattr(kg.store, "open_store", lambda *a, **k: opened.append(a) or
+                        real_open(*a, **k))
+    monkeypatch.setattr(catalog, "FLUSH_BYTES", 1)  # a flush after every graph
+    assert build([corpus], store=tmp_path / "reopened", jobs=1).ok
+    assert len(opened) >= 18 // catalog.REOPEN_FLUSHES
+    exports = []
+    for name in ("once", "reopened"):
+        export = tmp_path / f"{name}.nq"
+        assert run("export", "--store", str(tmp_path / name), "-o", str(export))[0] == 0
+        exports.append(export.read_bytes())
+        with reading(tmp_path / name) as opened_store:
+            assert len(read_catalog(opened_store)) == 18
+        assert len(MentionIndex(index_path(tmp_path / name)).graphs()) == 18
+    assert exports[0] == exports[1]
+
+
 def test_a_failing_file_is_reported_by_a_worker_and_the_others_go_on(corpus, tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
