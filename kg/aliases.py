@@ -9,6 +9,7 @@ different MONDO ids) is removed, so a shared but ambiguous name joins nothing.
 
 from __future__ import annotations
 
+import heapq
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -64,8 +65,9 @@ class GraphIds:
             self.iris.append(iri)
         return found
 
-    def sorted_iris(self, ids: Iterable[int]) -> tuple[str, ...]:
-        return tuple(sorted(self.iris[i] for i in ids))
+    def first_iris(self, ids: Iterable[int], limit: int) -> tuple[str, ...]:
+        """The `limit` smallest IRIs of `ids`, sorted."""
+        return tuple(heapq.nsmallest(limit, (self.iris[i] for i in ids)))
 
 
 class GraphSet:

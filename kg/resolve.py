@@ -62,18 +62,21 @@ RESOLVED = PREFIXES + f"""SELECT ?member ?canonical WHERE {{
 }}"""
 KINDS_OF_IRI = ("drug", "company", "organization", "indication")
 RESOLUTION_CHUNK = 4096  # quads written in one transaction (`update_resolution`)
+EVIDENCE_DISCLOSURES = 10  # disclosures a merge evidence names (`bkg:disclosureCount`)
 
 
 @dataclass(frozen=True)
 class MergeEvidence:
-    """Why `member` is merged: it carries `alias_key` (as `labels`, in `graphs`) as another
-    member does, found by `rule`."""
+    """Why `member` is merged: it carries `alias_key` (as `labels`, in `count` disclosures,
+    the first EVIDENCE_DISCLOSURES of them by IRI in `graphs`) as another member does, found
+    by `rule`."""
 
     member: str
     alias_key: str
     rule: str
     labels: tuple[str, ...]
     graphs: tuple[str, ...]
+    count: int
 
 
 @dataclass
@@ -162,10 +165,11 @@ def merge_evidence(group: list[Entity], graph, graph_ids: GraphIds) -> list[Merg
             for link in graph.edges[("entity", entity.iri), node]["links"]:
                 by_rule[link.rule].append(link)
             for rule, found in sorted(by_rule.items()):
+                seen = set().union(*(g for lk in found for g in lk.graphs))
                 out.append(MergeEvidence(entity.iri, node[-1], rule,
                                          tuple(sorted({lk.label for lk in found})),
-                                         graph_ids.sorted_iris(set().union(
-                                             *(g for lk in found for g in lk.graphs)))))
+                                         graph_ids.first_iris(seen, EVIDENCE_DISCLOSURES),
+                                         len(seen)))
     return out
 
 
@@ -210,7 +214,7 @@ def resolution_quads(resolution: Resolution) -> list:
     """The quads of `id:graph/resolution`, sorted: every entity resolves to its canonical (an
     entity nothing merges with, to itself), every canonical carries its label and the lookup
     keys of all its members' names, and every merge its evidence."""
-    from kg.rdf import PROV, GraphWriter, bkg, string
+    from kg.rdf import PROV, GraphWriter, bkg, string, typed
 
     writer = GraphWriter(RESOLUTION_GRAPH)
     entities = resolution.entities
@@ -236,6 +240,7 @@ def resolution_quads(resolution: Resolution) -> list:
                 writer.add(node, bkg("aliasLabel"), string(label))
             for graph in ev.graphs:
                 writer.add(node, PROV + "wasDerivedFrom", graph)
+            writer.add(node, bkg("disclosureCount"), typed(ev.count, "integer"))
     return sorted(writer.quads, key=str)
 
 
@@ -367,6 +372,8 @@ def evidence_rows(resolution: Resolution) -> tuple[list[str], list[list[str]]]:
     for cluster in resolution.clusters:
         for ev in cluster.evidence:
             docs = sorted(resolution.sources.get(g, g) for g in ev.graphs)
+            if ev.count > len(docs):
+                docs.append(f"… {ev.count - len(docs)} more")
             rows.append([compact(cluster.canonical), cluster.label, compact(ev.member),
                          ev.rule.split(".")[2], ev.alias_key, " | ".join(ev.labels),
                          ", ".join(docs)])

@@ -115,6 +115,21 @@ def test_a_short_name_and_the_full_name_sharing_a_listing_are_one_company():
     assert [ev.alias_key for ev in resolution.clusters[0].evidence] == [listing] * 2
 
 
+def test_evidence_names_the_first_ten_disclosures_and_counts_them_all():
+    """A name carried in many releases: the resolution graph grows with the entities, not
+    with the releases that repeat their names."""
+    repeats = [graph(n, drug("drug/examplimab", "examplimab", "AB-123", codes=["AB-123"]))
+               for n in range(2, 16)]
+    resolution = resolved(graph(1, drug("drug/ab123", "AB-123", codes=["AB-123"])), *repeats)
+    assert merged(resolution) == {frozenset({"drug/ab123", "drug/examplimab"})}
+    evidence = {ev.member: ev for ev in resolution.clusters[0].evidence}
+    repeated = evidence[ID + "drug/examplimab"]
+    assert repeated.count == 14
+    assert repeated.graphs == tuple(f"{ID}disclosure/{n:020x}" for n in range(2, 12))
+    assert (evidence[ID + "drug/ab123"].count, len(evidence[ID + "drug/ab123"].graphs)) == (1, 1)
+    assert validate_quads(resolution_quads(resolution)).conforms
+
+
 def test_indications_grounded_to_the_same_mondo_id_are_one():
     mm = "<http://purl.obolibrary.org/obo/MONDO_0009693>"
     resolution = resolved(graph(1, f"""
