@@ -170,3 +170,20 @@ def test_a_result_the_text_and_its_table_word_differently_is_kept_once():
     extraction = extract(document_from_bytes("r.txt", text.encode()))
     assert sorted((o.cohort.label, o.quantity.value) for o in extraction.of_type(Outcome)) == [
         ("1", Decimal("61")), ("2", Decimal("75"))]
+
+
+def test_cohort_rows_with_a_dose_column_confirmed_orr_and_a_median_with_its_interval():
+    text = ("Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover Therapeutics, Inc. "
+            "(Nasdaq: PLVR) today reported Phase 2 results for PL-505 by cohort:\n\n"
+            "Cohort  Tumour              Dose       n    cORR, %   mPFS, months (95% CI)\n"
+            "------  ------------------  ---------  ---  -------   ---------------------\n"
+            "A       Gastric cancer      1.5 mg/kg  30   40.0      7.1 (5.0-9.2)\n"
+            "B       Biliary cancer      2.5 mg/kg  22   27.3      NR (4.4-NR)\n")
+    extraction = extract(document_from_bytes("r.txt", text.encode()))
+    assert sorted((d.cohort.label, d.quantity.value, d.quantity.unit)
+                  for d in extraction.of_type(Dose)) == [("A", Decimal("1.5"), "mg/kg"),
+                                                         ("B", Decimal("2.5"), "mg/kg")]
+    assert outcomes("r.txt", text) == [
+        ("A", "median progression-free survival", Decimal("7.1"), "months"),
+        ("A", "objective response rate", Decimal("40.0"), "%"),
+        ("B", "objective response rate", Decimal("27.3"), "%")]

@@ -26,6 +26,7 @@ from kg.extract.measures import (
     decimal,
     dose_text,
     is_safety,
+    merge_unlabelled_doses,
     quantity,
     unit_fits,
 )
@@ -36,9 +37,9 @@ from kg.sections import Sentence
 MIN_CELLS = 2
 COUNTED = re.compile(rf"^(?:(?:number\s+of\s+)?(?:{RESPONSE})|responders)\s*(?:\(n\))?$",
                      re.IGNORECASE)
-# `Median OS (months)`, `Median PFS, months`
+# `Median OS (months)`, `Median PFS, months`, `mPFS, months (95% CI)`
 UNIT_IN_LABEL = re.compile(r"\((?P<u>months?|weeks?|days?|years?|%)\)|,\s*(?P<after>months?|"
-                           r"weeks?|days?|years?|%)$", re.IGNORECASE)
+                           r"weeks?|days?|years?|%)(?:\s*\([^()]*\))?$", re.IGNORECASE)
 RATIO_LABEL = re.compile(r"\bhazard\s+ratio\b|\bHR\b", re.IGNORECASE)
 RATIO_CELL = re.compile(rf"^(?P<v>{RATIO})")
 COUNT_AND_SHARE = re.compile(r"^\d+\s*\(\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<pct>%)?\s*\)$")
@@ -57,6 +58,7 @@ UNIT_KINDS = ("percent", "score", "time", "length", "mass")
 # a value cell: a sign, the value, a unit, then footnote marks or a parenthesis (`+4.2*`,
 # `−67.4%**`, `7.2 (5.5–9.1)`)
 VALUE_CELL = r"^(?P<v>[-+−]?\d{{1,5}}(?:\.\d{{1,3}})?)\s*(?P<u>{unit})?[*†‡§¶]*(?:\s*\(.*\))?$"
+DOSE_HEADER = re.compile(r"^(?:dose|dose\s+level|dosage)$", re.IGNORECASE)  # cells give the unit
 COUNT_ROW = re.compile(r"^\(?\s*[nN]\s*=\s*\d+\s*\)?$")
 LABEL = re.compile(r"^(?:(?:cohorts?|arms?|groups?|parts?|dose\s+levels?)\s+)?"
                    r"(?P<label>[A-Z0-9]{1,3}[a-z]?)$", re.IGNORECASE)
@@ -153,26 +155,33 @@ def control_columns(ctx: Context, sentence: Sentence, header: list[str]) -> set[
 
 
 def table_doses(ctx: Context) -> None:
-    """`Dose level | AB-1 dose (µg/kg) | …` then `DL1 | 3 | …`: each cohort's dose."""
+    """`Dose level | AB-1 dose (µg/kg) | …` then `DL1 | 3 | …`, or `Cohort | Dose | …` then
+    `A | 2.0 mg/kg | …`: each cohort's dose."""
     unit = lexicon.unit_regex(("dose",))
     if not unit:
         return
     dose_column = re.compile(rf"\bdoses?\b[^()]*\(\s*(?P<u>{unit})(?![\w/])", re.IGNORECASE)
+    dose_cell = re.compile(rf"^(?P<v>\d+(?:\.\d+)?)(?:\s*(?P<u>{unit})(?![\w/]))?$",
+                           re.IGNORECASE)
     for table in rows_of(ctx):
         header_sentence, header = table[0]
         for column, cell in enumerate(header[1:], start=1):
             found = dose_column.search(cell)
-            drug = found and ctx.drug_near(header_sentence, header_sentence.text.find(cell))
+            if not found and not DOSE_HEADER.match(cell):
+                continue
+            drug = ctx.drug_near(header_sentence, header_sentence.text.find(cell))
             if not drug or drug.name in ctx.others:
                 continue
             for sentence, cells in table[1:]:
                 label = cohort_label(cells[0])
-                value = decimal(cells[column]) if re.fullmatch(r"\d+(?:\.\d+)?",
-                                                               cells[column]) else None
-                if label and value is not None:
+                dose = dose_cell.match(cells[column])
+                dose_unit = dose and (dose.group("u") or (found and found.group("u")))
+                if label and dose_unit:
                     evidence = ctx.evidence(sentence, "kg.doses.v1")
                     cohort = ctx.extraction.add(Cohort(drug, label), evidence)
-                    ctx.extraction.add(Dose(cohort, quantity(value, found.group("u"))), evidence)
+                    ctx.extraction.add(Dose(cohort, quantity(decimal(dose.group("v")),
+                                                             dose_unit)), evidence)
+    merge_unlabelled_doses(ctx)  # the row's dose, read from its text without the cohort
 
 
 def table_outcomes(ctx: Context) -> None:
