@@ -486,3 +486,10 @@ def test_randomised_arms_do_not_name_the_doses_of_another_study():
                  "300 or 600 mg.") == [
         ("", Decimal("30"), "mg"), ("", Decimal("100"), "mg"), ("", Decimal("600"), "mg"),
         ("150 mg", Decimal("150"), "mg"), ("300 mg", Decimal("300"), "mg")]
+
+
+
+def test_arms_named_by_a_daily_dose_are_the_doses_patients_were_randomised_to():
+    assert doses("today reported Phase 2 results for PL-505. Adults were randomized 1:1:1 to "
+                 "PL-505 25 mg/day, PL-505 50 mg/day, or placebo for eight weeks.") == [
+        ("25 mg/day", Decimal("25"), "mg/day"), ("50 mg/day", Decimal("50"), "mg/day")]
