@@ -427,3 +427,12 @@ def test_a_drug_derived_from_a_named_platform_takes_it():
                             "the first conjugate from NORDLYS.")) == [
         ("SK-616", "NORDLYS peptide"), ("SK-620", "NORDLYS peptide"),
         ("SK-630", "NORDLYS peptide")]
+
+
+def test_a_platform_marked_tm_in_parentheses_in_a_sentence_opened_by_it():
+    assert platforms("announced news. SK-515 is a radioligand therapy. It is built on Skua's "
+                     "proprietary LatchCage(TM) chelation platform, which holds the isotope.") == [
+        ("SK-515", "LatchCage chelation")]
+    assert platforms("announced news. SK-515 is a radioligand therapy. Its partner, Tern, "
+                     "sells kits. It is built on Tern's ZoomCage(TM) platform.") == [
+        ("SK-515", "radioligand therapy")]

@@ -21,7 +21,8 @@ class Local:
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 NAMED_PLATFORM = re.compile(
-    r"(?<![\w’'])(?P<phrase>(?:[\w\-®™℠]+\s+){1,5}?)(?:\([A-Z][A-Za-z]{1,6}\)\s+)?"
+    r"(?<![\w’'])(?P<phrase>(?:[\w\-®™℠]+(?:\((?:TM|R|SM)\))?\s+){1,5}?)"
+    r"(?:\([A-Z][A-Za-z]{1,6}\)\s+)?"
     r"(?:technology\s+|delivery\s+)?(?:platforms?|technology)\b")
 PLATFORM_CANDIDATE = re.compile(
     r"\b(?:an?|the|our|its|second|first|lead|next)\s+(?:\w+\s+)?(?P<p>[A-Z]{2,6})\s?[®™]?\s+"
@@ -105,7 +106,7 @@ def platform_phrases(text: str) -> tuple[tuple[int, str, int], ...]:
 
 
 def clean(text: str) -> str:
-    return re.sub(r"[®™℠]", "", text).strip()
+    return re.sub(r"[®™℠]|\((?:TM|R|SM)\)", "", text).strip()
 
 
 MODALITY_TIE = re.compile(r"^\s*[®™]?\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:an?\s+|the\s+)?"
@@ -279,8 +280,19 @@ def company_platforms(ctx: Context, sentence, evidence, found: dict) -> None:
 
 
 def about_drug(ctx: Context, sentence):
-    """In an "About <drug>" section, "It …" sentences are about that drug."""
-    if sentence.section == "about" and re.match(r"^(?:It|The (?:drug|compound|candidate))\b",
-                                                sentence.text):
+    """In an "About <drug>" section, "It …" sentences are about that drug; elsewhere an
+    "It …" sentence is about the drug that opened the sentence before it, in its paragraph
+    (`AB-1 is a radioligand. It is built on the X platform.`)."""
+    if not re.match(r"^(?:It|The (?:drug|compound|candidate))\b", sentence.text):
+        return None
+    if sentence.section == "about":
         return ctx.focus_drug
+    before = ctx.sentence_before(sentence)
+    if sentence.text.startswith("It") and before and before.paragraph == sentence.paragraph:
+        opening = ctx.own_mentions(before)
+        if opening and opening[0].start - before.start <= SUBJECT_REACH:
+            return opening[0].drug
     return None
+
+
+SUBJECT_REACH = 4  # a drug named this close to its sentence's start is its subject
