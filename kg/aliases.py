@@ -52,7 +52,9 @@ ISSUERS = PREFIXES + """SELECT ?g ?e ?file WHERE {
 class GraphIds:
     """Disclosure graph IRIs as small integers: entity resolution remembers in which graphs
     every name was seen, and an integer shared by all those sets costs a few bytes where
-    the IRI string would cost a hundred, which keeps memory flat as the corpus grows."""
+    the IRI string would cost a hundred. Rows from a SPARQL select name graphs by IRI; the
+    mention index's rows come with its own integers (`kg.mentions.IndexGraphIds`), so no
+    IRI is held at all."""
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
@@ -70,6 +72,30 @@ class GraphIds:
         return tuple(heapq.nsmallest(limit, (self.iris[i] for i in ids)))
 
 
+class Issuers:
+    """The issuer IRI of each disclosure graph (by `GraphIds` integer): an array of 4 bytes
+    a graph into a list of the distinct issuers, where a dict would take some 100 bytes a
+    graph."""
+
+    def __init__(self) -> None:
+        self.iris: list[str] = [""]
+        self.numbers: dict[str, int] = {"": 0}
+        self.of = array("I")
+
+    def add(self, graph: int, issuer: str) -> None:
+        number = self.numbers.get(issuer)
+        if number is None:
+            number = self.numbers[issuer] = len(self.iris)
+            self.iris.append(issuer)
+        if graph >= len(self.of):
+            self.of.extend(bytes(4 * (graph + 1 - len(self.of))))
+        self.of[graph] = number
+
+    def get(self, graph: int) -> str:
+        """The issuer of the graph, "" when it has none."""
+        return self.iris[self.of[graph]] if graph < len(self.of) else ""
+
+
 class GraphSet:
     """The disclosure graphs (`GraphIds`) a name or listing was seen in: sorted, unique,
     4 bytes each in an array, where a Python set takes some 50 bytes an entry. Resolution
@@ -80,6 +106,12 @@ class GraphSet:
     def __init__(self) -> None:
         self.ids = array("I")
         self.ordered = True
+
+    @classmethod
+    def of(cls, graphs: Iterable[int]) -> GraphSet:
+        made = cls()
+        made.ids = array("I", sorted(set(graphs)))
+        return made
 
     def add(self, graph: int) -> None:
         """Add while reading (rows come mostly graph by graph); `seal` before use."""
@@ -127,8 +159,9 @@ class Entity:
     def label(self) -> str:
         return preferred(self.pref_labels) or self.key
 
-    def graphs(self) -> set[int]:
-        return set().union(*self.names.values())
+    def graphs(self) -> GraphSet:
+        """Every graph that names the entity."""
+        return GraphSet.of(set().union(*self.names.values()))
 
 
 @dataclass(frozen=True)
@@ -176,16 +209,13 @@ def read_entities(rows: Iterable[list[str]], graph_ids: GraphIds) -> dict[str, E
     return entities
 
 
-def read_disclosures(rows: Iterable[list[str]], graph_ids: GraphIds
-                     ) -> tuple[dict[int, str], dict[str, str]]:
-    """(graph id → issuer IRI, graph IRI → source file) from `ISSUERS` rows (graph, issuer
-    or "", source file)."""
-    issuers, sources = {}, {}
-    for graph, issuer, source in rows:
-        sources[graph] = source
+def read_issuers(rows: Iterable[tuple], graph_ids: GraphIds) -> Issuers:
+    """The issuer of each graph from `ISSUERS` rows (graph, issuer or "", …)."""
+    issuers = Issuers()
+    for graph, issuer, *_source in rows:
         if issuer:
-            issuers[graph_ids.id(graph)] = issuer
-    return issuers, sources
+            issuers.add(graph_ids.id(graph), issuer)
+    return issuers
 
 
 def add_mention(entity: Entity, graph: int, prop: str, value: str) -> None:
@@ -209,7 +239,7 @@ def local_name(iri: str) -> str:
 
 # --- the alias graph -------------------------------------------------------------------------
 
-def links(entities: dict[str, Entity], issuers: dict[int, str]) -> list[Link]:
+def links(entities: dict[str, Entity], issuers: Issuers) -> list[Link]:
     """Every piece of evidence that an entity carries a name, a listing or an identifier,
     one `Link` per entity, node, rule and label with the graphs it was seen in."""
     found: dict[tuple, list[Iterable[int]]] = {}
@@ -218,22 +248,42 @@ def links(entities: dict[str, Entity], issuers: dict[int, str]) -> list[Link]:
                 graphs: Iterable[int]) -> None:
         found.setdefault((entity, node, rule, label), []).append(graphs)
 
-    named_in: dict[int, list[Entity]] = {}  # graph → organisations it names
     for entity in entities.values():
         name_links(entity, carries)
         for listing, graphs in entity.listings.items():
             carries(entity.iri, ("listing", listing), RULE_LISTING, listing_text(listing), graphs)
-        graphs = entity.graphs() if entity.identifiers else set()
+        graphs = entity.graphs() if entity.identifiers else GraphSet()
         if graphs:  # an identifier counts where the entity is named, as before
             for identifier in entity.identifiers:
                 carries(entity.iri, ("id", identifier), RULE_IDENTIFIER, entity.label, graphs)
         if entity.kind == ORGANIZATION:
-            for graph in entity.graphs():
-                named_in.setdefault(graph, []).append(entity)
-    for graph, issuer in issuers.items():
-        if issuer in entities:
-            short_name_links(named_in.get(graph, []), entities[issuer], graph, carries)
+            for issuer, graphs in issued_with(entity, entities, issuers).items():
+                short_name_links(entity, entities[issuer], graphs, carries)
     return [Link(*key, tuple(graphs)) for key, graphs in found.items()]
+
+
+def issued_with(organization: Entity, entities: dict[str, Entity], issuers: Issuers
+                ) -> dict[str, GraphSet]:
+    """The other issuers (by IRI) whose releases name the organisation, with those releases;
+    only issuers one of whose names begins with one of its distinctive names."""
+    shorts = {names.name_key(ORGANIZATION, label) for label in organization.names
+              if names.distinctive(label)}
+    out: dict[str, GraphSet] = {}
+    unrelated: set[str] = set()
+    if not shorts:
+        return out
+    for graph in organization.graphs():
+        issuer = entities.get(issuers.get(graph))
+        if issuer is None or issuer.iri == organization.iri or issuer.iri in unrelated:
+            continue
+        if issuer.iri not in out:
+            fulls = {names.name_key(ORGANIZATION, label) for label in issuer.names}
+            if not any(names.is_leading_words(s, f) for s in shorts for f in fulls):
+                unrelated.add(issuer.iri)
+                continue
+            out[issuer.iri] = GraphSet()
+        out[issuer.iri].add(graph)
+    return out
 
 
 def name_links(entity: Entity, carries) -> None:
@@ -245,22 +295,22 @@ def name_links(entity: Entity, carries) -> None:
             carries(entity.iri, node, RULE_NAME, label, graphs)
 
 
-def short_name_links(organizations: list[Entity], issuer: Entity, graph: int, carries) -> None:
+def short_name_links(other: Entity, issuer: Entity, graphs: GraphSet, carries) -> None:
     """In the issuer's own release, an organisation named by the leading words of the
     issuer's name (`ReAlta` in a release of `ReAlta Life Sciences, Inc.`) is the issuer."""
-    full = {names.name_key(ORGANIZATION, label) for label, graphs in issuer.names.items()
-            if graph in graphs}
-    for other in organizations:
-        if other.iri == issuer.iri:
-            continue
-        for label, graphs in other.names.items():
-            if graph not in graphs or not names.distinctive(label):
+    seen: dict[tuple[str, str], GraphSet] = {}
+    for graph in graphs:
+        full = {names.name_key(ORGANIZATION, label) for label, where in issuer.names.items()
+                if graph in where}
+        for label, where in other.names.items():
+            if graph not in where or not names.distinctive(label):
                 continue
             short = names.name_key(ORGANIZATION, label)
             for key in sorted(full):
                 if names.is_leading_words(short, key):
-                    carries(other.iri, ("name", ORGANIZATION, key), RULE_SHORT_NAME, label,
-                            (graph,))
+                    seen.setdefault((key, label), GraphSet()).add(graph)
+    for (key, label), where in seen.items():
+        carries(other.iri, ("name", ORGANIZATION, key), RULE_SHORT_NAME, label, where)
 
 
 def listing_text(listing_iri: str) -> str:

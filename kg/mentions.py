@@ -23,6 +23,7 @@ damaged file or a copied store folder give the same answer, only slower once.
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -51,6 +52,23 @@ CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY);
 CREATE INDEX IF NOT EXISTS disclosures_by_graph ON disclosures(graph);
 CREATE INDEX IF NOT EXISTS mentions_by_graph ON mentions(graph);
 """
+
+
+CHUNK = 500  # ids in one `IN (…)` (SQLite allows 999 parameters at least)
+
+
+class IndexGraphIds:
+    """`kg.aliases.GraphIds` for rows that come with the index's own graph ids: resolution
+    holds no IRI, and reads back only those of the few graphs merge evidence names."""
+
+    def __init__(self, index: MentionIndex) -> None:
+        self.index = index
+
+    def id(self, graph: int) -> int:
+        return graph
+
+    def first_iris(self, ids: Iterable[int], limit: int) -> tuple[str, ...]:
+        return tuple(heapq.nsmallest(limit, self.index.iris_of(ids)))
 
 
 @dataclass(frozen=True)
@@ -201,6 +219,30 @@ class MentionIndex:
 
     def graphs(self) -> set[str]:
         return {iri for (iri,) in self.db.execute("SELECT iri FROM graphs")}
+
+    def issuer_rows(self) -> Iterator[tuple[int, str]]:
+        """(graph id, issuer IRI) of each disclosure that names its issuer."""
+        yield from self.db.execute("SELECT graph, issuer FROM disclosures WHERE issuer != ''")
+
+    def mention_rows(self) -> Iterator[tuple[int, str, str, str, str]]:
+        """`mentions` with the graph as the index's integer id (`IndexGraphIds`)."""
+        yield from self.db.execute("SELECT graph, entity, class, property, value FROM mentions")
+
+    def iris_of(self, ids: Iterable[int]) -> Iterator[str]:
+        ids = list(ids)
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            yield from (iri for (iri,) in self.db.execute(
+                f"SELECT iri FROM graphs WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+
+    def sources_of(self, graphs: Iterable[str]) -> dict[str, str]:
+        """graph IRI → source file, for the graphs given."""
+        out = {}
+        for graph in graphs:
+            for (source,) in self.db.execute("SELECT d.source FROM disclosures d JOIN graphs g "
+                                             "ON g.id = d.graph WHERE g.iri = ?", (graph,)):
+                out[graph] = source
+        return out
 
     def disclosures(self) -> Iterator[list[str]]:
         """Rows (graph, issuer or "", source file), as `kg.aliases.ISSUERS` selects them."""

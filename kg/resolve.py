@@ -43,8 +43,8 @@ from kg.aliases import (
     conflict,
     links,
     local_select,
-    read_disclosures,
     read_entities,
+    read_issuers,
 )
 from kg.errors import KgError
 from kg.names import DRUG, INDICATION, ORGANIZATION
@@ -98,7 +98,7 @@ class Resolution:
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shared → carriers
     splits: set[str] = field(default_factory=set)
     entities: dict[str, Entity] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)  # graph IRI → source file
+    sources: dict[str, str] = field(default_factory=dict)  # evidence's graph IRI → file
     violations: list[str] = field(default_factory=list)  # of the graph, which was not written
 
     def canonical_map(self) -> dict[str, str]:
@@ -113,13 +113,14 @@ def resolve(select: Select, index: MentionIndex | None = None) -> Resolution:
     from `select`, which also gives the curation's splits."""
     import networkx as nx
 
-    graph_ids = GraphIds()
-    issuers, sources = read_disclosures(index.disclosures() if index else select(ISSUERS),
-                                        graph_ids)
-    entities = read_entities(index.mentions() if index else select(MENTIONS), graph_ids)
+    from kg.mentions import IndexGraphIds
+
+    graph_ids = IndexGraphIds(index) if index else GraphIds()
+    issuers = read_issuers(index.issuer_rows() if index else select(ISSUERS), graph_ids)
+    entities = read_entities(index.mention_rows() if index else select(MENTIONS), graph_ids)
     splits = {row[0] for row in select(SPLITS)}
     graph = alias_graph(entities, links(entities, issuers), splits)
-    resolution = Resolution(splits=splits, entities=entities, sources=sources,
+    resolution = Resolution(splits=splits, entities=entities,
                             ambiguous=graph.graph["ambiguous"])
     for component in sorted(nx.connected_components(graph), key=lambda c: sorted(c)):
         members = sorted(node[1] for node in component if node[0] == "entity")
@@ -130,6 +131,10 @@ def resolve(select: Select, index: MentionIndex | None = None) -> Resolution:
             resolution.conflicts.append(tuple(members))
         else:
             resolution.clusters.append(make_cluster(group, graph, graph_ids))
+    named = {g for cluster in resolution.clusters for ev in cluster.evidence for g in ev.graphs}
+    if named:
+        resolution.sources = index.sources_of(sorted(named)) if index else {
+            graph: source for graph, _issuer, source in select(ISSUERS) if graph in named}
     return resolution
 
 
@@ -307,9 +312,11 @@ def update_resolution(store, index: MentionIndex | None = None) -> Resolution:
         return resolution  # the previous graph stays: the build reports the violations
     graph = NamedNode(RESOLUTION_GRAPH)
     store.remove_graph(graph)
+    store.flush()
     for start in range(0, len(quads), RESOLUTION_CHUNK):
         store.extend(Quad(q.subject, q.predicate, q.object, graph)
                      for q in quads[start:start + RESOLUTION_CHUNK])
+        store.flush()
     return resolution
 
 

@@ -261,6 +261,26 @@ def test_the_mention_index_holds_the_rows_a_store_scan_selects(tmp_path):
         assert resolution_quads(resolve(select, index)) == resolution_quads(resolve(select))
 
 
+def test_the_index_names_graphs_by_its_own_ids_and_reads_back_only_the_iris_asked_for(
+        tmp_path):
+    from kg.aliases import Issuers
+    from kg.mentions import IndexGraphIds
+
+    write_corpus(tmp_path / "docs", 12)
+    store_dir = tmp_path / "store"
+    assert build([tmp_path / "docs"], store=store_dir).ok
+    index = MentionIndex(index_path(store_dir))
+    ids = {graph for graph, *_ in index.mention_rows()}
+    iris = sorted(index.graphs())
+    assert len(ids) == len(iris) == 12 and all(isinstance(i, int) for i in ids)
+    assert IndexGraphIds(index).first_iris(ids, 3) == tuple(iris[:3])
+    issuers = Issuers()
+    for graph, issuer in index.issuer_rows():
+        issuers.add(graph, issuer)
+    assert {issuers.get(g) for g in ids} == {issuer for *_, issuer in index.issuer_rows()}
+    assert issuers.get(max(ids) + 10) == ""
+
+
 def test_rows_read_back_from_n_quads_are_the_rows_of_the_quads(tmp_path):
     from pyoxigraph import serialize
 
