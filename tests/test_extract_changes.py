@@ -46,3 +46,12 @@ def test_a_change_by_a_placebo_adjusted_mean_of_values_listed_for_arms():
                     "55% in the 10 mg and 20 mg arms, respectively.") == [
         ("10 mg", "reduction in LDL cholesterol", Decimal("41"), "%"),
         ("20 mg", "reduction in LDL cholesterol", Decimal("55"), "%")]
+
+
+def test_a_change_led_by_a_colon_then_one_value_a_line_for_each_cohort():
+    assert outcomes("today reported Phase 1 results. PL-505 produced dose-dependent "
+                    "reductions in serum TTR protein. Mean maximum reductions from baseline "
+                    "were:\n\nCohort 1 (0.3 mg/kg): 41%\n\nCohort 2 (1.0 mg/kg): 68%\n\nThe "
+                    "drug was well tolerated, with 12% of patients reporting headache.") == [
+        ("1", "mean maximum reduction in serum TTR protein", Decimal("41"), "%"),
+        ("2", "mean maximum reduction in serum TTR protein", Decimal("68"), "%")]

@@ -493,3 +493,14 @@ def test_arms_named_by_a_daily_dose_are_the_doses_patients_were_randomised_to():
     assert doses("today reported Phase 2 results for PL-505. Adults were randomized 1:1:1 to "
                  "PL-505 25 mg/day, PL-505 50 mg/day, or placebo for eight weeks.") == [
         ("25 mg/day", Decimal("25"), "mg/day"), ("50 mg/day", Decimal("50"), "mg/day")]
+
+
+def test_results_given_with_an_arm_named_by_its_dose_belong_to_that_arm():
+    assert outcomes("today reported Phase 2 results for PL-505. Adults were randomized 1:1:1 to "
+                    "PL-505 25 mg/day, PL-505 50 mg/day, or placebo for eight weeks.\n\nAt Week 8,"
+                    " the response rate was 52.4% with 50 mg/day and 41.0% with 25 mg/day, "
+                    "compared with 30.6% with placebo. Participants receiving PL-505 50 mg/day "
+                    "showed a mean reduction in MADRS total score of 15.8 points.") == [
+        ("25 mg/day", "response rate", Decimal("41.0"), "%"),
+        ("50 mg/day", "reduction in MADRS total score", Decimal("15.8"), "points"),
+        ("50 mg/day", "response rate", Decimal("52.4"), "%")]

@@ -11,7 +11,7 @@ import re
 from kg.dates import DATE_PATTERN, parse_date
 from kg.documents import Document
 from kg.extract.acronyms import defined_acronyms
-from kg.extract.changes import change_outcomes
+from kg.extract.changes import change_outcomes, listed_changes
 from kg.extract.companies import find_issuer
 from kg.extract.contacts import contacts, glued_contacts
 from kg.extract.context import Context
@@ -40,8 +40,8 @@ def extract(document: Document) -> Extraction:
                   acronyms=defined_acronyms(document.text))
     find_drugs(ctx, {listing.ticker.upper() for listing in listings})
     for step in (developments, designations, trials, doses, table_doses, outcomes,
-                 change_outcomes, hazard_ratios, table_outcomes, drop_unnamed_ratios,
-                 platforms_and_payloads, people, contacts, glued_contacts):
+                 change_outcomes, listed_changes, hazard_ratios, table_outcomes,
+                 drop_unnamed_ratios, platforms_and_payloads, people, contacts, glued_contacts):
         step(ctx)
     return ctx.extraction
 

@@ -20,6 +20,7 @@ from kg.extract.measures import (
     TRIAL_CONTEXT,
     add_outcome,
     decimal,
+    dose_arms_named,
     is_safety,
     nearest_cohort,
     respective_values,
@@ -95,8 +96,53 @@ def change_outcomes(ctx: Context) -> None:
                 if value is None or (sentence.start, value) in stated:
                     continue
                 label = labels[index] if labels else nearest_cohort(
-                    result_groups(text), item.start(), text)
+                    result_groups(text) or dose_arms_named(ctx, text), item.start(), text)
                 add_outcome(ctx, sentence, endpoint, value, unit_text(item.group("u")), label)
+
+
+# `Mean maximum reductions from baseline were:` then `Cohort 1 (0.3 mg/kg): 41%` a line: the
+# lead names the change, with its measure or after a sentence that does
+LEAD = re.compile(rf"(?P<qualifier>(?:(?:mean|median|average|maximum|max|peak)\s+){{0,3}})"
+                  rf"{CHANGE_NOUN}(?:\s+(?:from\s+baseline\s+)?in\s+(?:the\s+)?{MEASURE})?"
+                  r"(?:\s+from\s+baseline)?(?:\s+\([^()]*\))?\s+(?:were|was)\s*:\s*$",
+                  re.IGNORECASE)
+LEAD_MEASURE = re.compile(rf"{CHANGE_NOUN}\s+(?:from\s+baseline\s+)?in\s+(?:the\s+)?"
+                          rf"{MEASURE}{AFTER_MEASURE}", re.IGNORECASE)
+LIST_ITEM = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<label>[^:]{{1,60}}):\s*(?P<v>{SIGNED})\s*"
+                       rf"(?P<u>{UNIT})\s*\.?\s*$", re.IGNORECASE)
+MAX_ITEMS = 12
+
+
+def listed_changes(ctx: Context) -> None:
+    """A change named by a lead ending in a colon, then one value a line, each line's label
+    naming its group."""
+    from kg.extract.tables import cohort_label
+
+    sentences = ctx.fact_sentences()
+    for index, lead in enumerate(sentences):
+        match = LEAD.search(lead.text) if lead.text.rstrip().endswith(":") else None
+        if not match:
+            continue
+        measure = match.group("measure") or measure_before(ctx, lead)
+        phrase = measure and endpoint_phrase(match.group("noun"), measure)
+        if not phrase:
+            continue
+        phrase = " ".join(f"{match.group('qualifier').lower()}{phrase}".split())
+        for item in sentences[index + 1:index + 1 + MAX_ITEMS]:
+            listed = LIST_ITEM.match(item.text)
+            if not listed:
+                break
+            term = lexicon.TermMatch("change", listed.start("v"), listed.end("u"), phrase)
+            add_outcome(ctx, item, term, decimal(listed.group("v").replace("−", "-")),
+                        unit_text(listed.group("u")), cohort_label(listed.group("label")))
+
+
+def measure_before(ctx: Context, lead) -> str:
+    """The measure of the change the sentence before the lead names (`… produced reductions
+    in serum TTR protein.`), '' when it names none."""
+    before = ctx.sentence_before(lead)
+    found = LEAD_MEASURE.search(before.text) if before else None
+    return found.group("measure") if found else ""
 
 
 def changes_in(text: str, values: list[re.Match]) -> list[tuple[lexicon.TermMatch, re.Match]]:

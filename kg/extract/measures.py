@@ -496,7 +496,8 @@ def outcomes(ctx: Context) -> None:
             listing and sentence.paragraph == topic_paragraph)
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
-        cohorts = result_groups(sentence.text) or carried_cohort(ctx, sentence)
+        cohorts = result_groups(sentence.text) or dose_arms_named(ctx, sentence.text) \
+            or carried_cohort(ctx, sentence)
         adjusted = placebo_adjusted(ctx, sentence, cohorts)
         endpoints = endpoints_in(sentence.text)
         if not endpoints:
@@ -581,6 +582,8 @@ def respective_values(text: str, first: re.Match, values) -> list[re.Match]:
         for match in values:
             if match.start() > series[-1].end() and match.group("u") == first.group("u") and (
                     IN_GROUP_AND.fullmatch(text, series[-1].end(), match.start())
+                    or (dose_after(text, series[-1].end()) and LIST_AND.fullmatch(
+                        text, dose_after(text, series[-1].end()).end(), match.start()))
                     or (GROUP_IN_PARENS_AND.fullmatch(text, series[-1].end(), match.start())
                     and paren_group(text, series[-1].end()))):
                 series.append(match)
@@ -597,6 +600,34 @@ GROUP_IN_PARENS = re.compile(r"\s*\((?P<label>[^()]{1,24})\)")
 GROUP_IN_PARENS_AND = re.compile(r"\s*\([^()]{1,24}\)\s*(?:,\s*and|,|and)\s+")
 
 
+LIST_AND = re.compile(r"\s*(?:,\s*and|,|and)\s+")
+
+
+@lru_cache(maxsize=1)
+def dose_after_pattern() -> re.Pattern:
+    """` with 20 mg/day`, ` in the AB-1 10 mg arm`: a group named by its dose after a value."""
+    return re.compile(r"\s+(?:in|for|at|with|on)\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+)?"
+                      + dose_text().pattern + r"(?:\s+(?:arm|cohort|group|dose))?")
+
+
+def dose_after(text: str, end: int) -> re.Match | None:
+    return dose_after_pattern().match(text, end)
+
+
+def dose_arms_named(ctx: Context, text: str) -> list[tuple[int, str]]:
+    """(position, label) of the doses in a sentence that name an arm of the release's own
+    drug (a cohort the doses step labelled by its dose: `randomized to AB-1 10 mg/day or
+    20 mg/day`)."""
+    arms = {c.label.lower() for c in ctx.extraction.of_type(Cohort)
+            if dose_text().fullmatch(c.label)}
+    found = []
+    for match in dose_text().finditer(text) if arms else ():
+        label = f"{match.group('v')} {match.group('u')}"
+        if label.lower() in arms:
+            found.append((match.start(), label))
+    return found
+
+
 def paren_group(text: str, end: int) -> str:
     """The group named in parentheses just after a value (`(10 mg)`, `(Cohort B)`), else ''."""
     match = GROUP_IN_PARENS.match(text, end)
@@ -611,11 +642,15 @@ def paren_group(text: str, end: int) -> str:
 
 
 def series_labels(text: str, series: list) -> list[str]:
-    """The group of each value of a series: named in parentheses after each, else the groups
-    a `respectively` list refers to; [] when neither."""
+    """The group of each value of a series: named in parentheses after each, or by its dose
+    after each (`52% with 20 mg/day and 41% with 10 mg/day`), else the groups a `respectively`
+    list refers to; [] when none."""
     in_parens = [paren_group(text, item.end()) for item in series]
     if all(in_parens):
         return in_parens
+    doses = [dose_after(text, item.end()) for item in series]
+    if len(series) > 1 and all(doses):
+        return [f"{d.group('v')} {d.group('u')}" for d in doses]
     return respective_cohorts(text, len(series)) if len(series) > 1 else []
 
 
@@ -967,4 +1002,6 @@ def same_change(new: Outcome, old: Outcome) -> bool:
 
 
 def measure_words(endpoint: str) -> frozenset[str]:
-    return frozenset(CHANGE_WORDING.sub(" ", endpoint.lower()).split())
+    """The words naming what changed (`body-weight` is `body weight`)."""
+    return frozenset(re.split(r"[\s-]+", CHANGE_WORDING.sub(" ", endpoint.lower()).strip())
+                     ) - {""}
