@@ -296,3 +296,22 @@ def test_a_calendar_year_is_no_code():
     rows = developed(OPENING + "said KT-210 enters a Phase 2 trial in CY2026, after CY2025 "
                      "data.\n")
     assert rows == [("Kestrel Therapeutics, Inc.", "KT-210")]
+
+
+def test_a_code_defined_as_a_trial_or_given_as_one_in_parentheses_is_no_drug():
+    rows = developed(OPENING + "reported data. Cohort A of ZETA-201, a Phase 2 trial of "
+                     "KT-210 in lung cancer, enrolled 30 patients. The interim ZETA-201 data "
+                     "were strong. The Phase 1 trial (KT-210-101) is a randomized study of "
+                     "KT-210 in healthy volunteers.\n")
+    assert [drug for _company, drug in rows] == ["KT-210"]
+
+
+def test_a_code_described_as_a_trial_after_a_colon_or_before_trial_of_is_no_drug():
+    rows = developed(OPENING + "reported data. KT-210 is being evaluated in NOVA-301, a global "
+                     "Phase 1/2 trial in patients with lung cancer. Posters: the Phase 1 "
+                     "ORBIT-101 trial of KT-210, and ORBIT-201: a Phase 2 trial of KT-210 in "
+                     "lung cancer. Highlights from the ORBIT-101 abstract follow. KT-305, a "
+                     "drug in a Phase 2 trial in asthma, is dosed. Over 200 patients were "
+                     "treated with KT-407: a Phase 1/2 dose escalation study in sarcomas and a "
+                     "Phase 2 study in breast cancer.\n")
+    assert [drug for _company, drug in rows] == ["KT-210", "KT-305", "KT-407"]

@@ -242,16 +242,32 @@ OWNER_BEFORE = re.compile(r"\b(?:its|our|their|[A-Z][\w-]+['’]s?)\s+(?:(?:ongo
 
 
 STUDY_WORD = re.compile(r"\b(?:[Tt]rials?|[Ss]tud(?:y|ies))\b")
+# `ZETA-201, a global Phase 1/2 trial in patients …`, `ZETA-201: a Phase 2 trial of AB-1`, `the
+# Phase 1 ZETA-101 trial of AB-1`: a code defined as a study (the words between describe it)
+DESCRIBING = r"(?:an?|the)\s+(?:(?!(?:in|of|for|with|from|as)\b)[\w/-]+,?\s+){0,6}?"
+DEFINED_AS_STUDY = re.compile(
+    rf"\s*,\s+{DESCRIBING}(?:trial|study)\s+(?:of|in|evaluating|investigating|testing)\s"
+    rf"|(?:\s*:\s+{DESCRIBING}|\s+)(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|"
+    r"investigating|testing)\s(?!(?:the|its)\b)", re.IGNORECASE)
+# `the Phase 3 trial of AB-1, a randomized study in …`: the apposition describes the trial
+TRIAL_OF_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s+(?:of|with|evaluating)\s+$",
+                             re.IGNORECASE)
+# `the Phase 1 trial (AB-1-101)`: a study's protocol number in parentheses after the study
+STUDY_BEFORE_PARENTHESIS = re.compile(r"\b(?:trial|study)\s*\(\s*$", re.IGNORECASE)
 
 
-def trial_names(sentences, tickers: set[str]) -> set[str]:
+def trial_names(sentences, tickers: set[str]) -> tuple[set[str], set[str]]:
     """Codes that only ever name a study (`ABC-101 trial`, `ABC-101, a Phase 2 study`), and
     names in capitals or shaped like a study's that once do (`the CASCADE trial`, `the
-    GLORA-4 trial`)."""
+    GLORA-4 trial`); with, apart, the codes the text once defines as a study
+    (`defined_as_study`), which stay studies whatever drug shares their prefix."""
     followed: dict[str, list[bool]] = {}
     capitals: set[str] = set()  # a name in capitals named once as a study is the study's
+    defined: set[str] = set()
     for sentence in sentences:
         for cand in candidates(sentence.text, tickers):
+            if cand.kind == "code" and defined_as_study(sentence.text, cand):
+                defined.add(iris.drug_key(cand.text))
             if cand.kind == "code" and not ABOUT_HEADING.fullmatch(sentence.text.strip()):
                 key = iris.drug_key(cand.text)
                 followed.setdefault(key, []).append(
@@ -266,7 +282,16 @@ def trial_names(sentences, tickers: set[str]) -> set[str]:
         for match in CODE.finditer(sentence.text) if STUDY_WORD.search(sentence.text) else ():
             if is_trial_name(sentence.text, match.end(), match.group("code")):
                 capitals.add(iris.drug_key(match.group("code")))
-    return {key for key, flags in followed.items() if all(flags)} | capitals
+    return {key for key, flags in followed.items() if all(flags)} | capitals | defined, defined
+
+
+def defined_as_study(text: str, cand) -> bool:
+    """`ZETA-201, a Phase 2 trial of AB-1`, `the Phase 1 trial (AB-1-101)`."""
+    if TRIAL_OF_BEFORE.search(text, max(0, cand.start - 30), cand.start):
+        return False
+    return bool(DEFINED_AS_STUDY.match(text, cand.end)) or (
+        bool(STUDY_BEFORE_PARENTHESIS.search(text, max(0, cand.start - 30), cand.start))
+        and text[cand.end:cand.end + 3].lstrip().startswith(")"))
 
 
 def same_family(names: set[str], drugs: set[str]) -> set[str]:
@@ -317,8 +342,8 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     """Fill ctx.drugs, ctx.drug_mentions, ctx.owned and ctx.focus_drug for the document."""
     sentences = [s for s in ctx.structure.sentences if s.section not in SKIP_SECTIONS]
     accepted = accepted_names(sentences, tickers)
-    studies = trial_names(sentences, tickers)
-    studies -= same_family(studies, accepted - studies)  # `the ALP-52 Phase 2 study`, ALP-17
+    studies, defined = trial_names(sentences, tickers)
+    studies -= same_family(studies - defined, accepted - studies)  # `the ALP-52 Phase 2 study`
     accepted -= studies | named_after_drugs(accepted) | doubled(accepted)
     accepted -= {iris.drug_key(short) for short in organization_acronyms(ctx.acronyms)
                  | disease_acronyms(ctx.acronyms)} | payload_keys()
