@@ -62,6 +62,7 @@ def piped_tables(text: str) -> str:
     lines = text.split("\n")
     split = [cells_of(line.rstrip("\r")) for line in lines]
     lines, split = with_wrapped_labels(lines, split)
+    lines, split = with_stacked_headers(lines, split)
     with_corner_cells(lines, split)
     start = 0
     while start < len(lines):
@@ -95,6 +96,47 @@ def with_corner_cells(lines: list[str], split: list[list[str]]) -> None:
         if below < len(lines) and len(split[below]) == len(cells) + 1 \
                 and indent(lines[below]) + CORNER_INDENT <= indent(lines[i]):
             split[i] = ["", *cells]
+
+
+MAX_HEADER_LINES = 4
+CELL = re.compile(r"\S+(?: \S+)*")  # a cell and where it stands: words one space apart
+
+
+def with_stacked_headers(lines: list[str], split: list[list[str]]
+                         ) -> tuple[list[str], list[list[str]]]:
+    """A header stacked over several lines set over the value columns, whose lines hold
+    different numbers of cells (`Placebo  AB-1  AB-1` over `(n=78)  2.5 mg  5 mg` over
+    `(n=78)  (n=78)`), made one header row: each cell joins the column of the row under it
+    that stands nearest, the corner over the row labels left empty."""
+    out_lines, out_split = list(lines), list(split)
+    row = len(lines) - 1
+    while row > 0:
+        top = row
+        while top > 0 and row - top < MAX_HEADER_LINES and split[top - 1] \
+                and indent(lines[top - 1]) >= CORNER_INDENT \
+                and indent(lines[top - 1]) >= indent(lines[row]) + CORNER_INDENT \
+                and len(split[top - 1]) < len(split[row]):
+            top -= 1
+        stack = range(top, row)
+        if len(stack) >= 2 and len(split[row]) >= 3 \
+                and any(len(split[i]) != len(split[row]) - 1 for i in stack):
+            header = stacked_header(lines[row], [lines[i] for i in stack])
+            out_lines[top:row] = [TABLE_CELLS.join(header)]  # kept as a line of cells
+            out_split[top:row] = [header]
+        row = top - 1 if len(stack) >= 2 else row - 1
+    return out_lines, out_split
+
+
+def stacked_header(row: str, stack: list[str]) -> list[str]:
+    """The header cells of `stack`'s lines joined by the column of `row` nearest each."""
+    centres = [(m.start() + m.end()) / 2 for m in CELL.finditer(row)]
+    columns: list[list[str]] = [[] for _ in centres]
+    for line in stack:
+        for cell in CELL.finditer(line):
+            middle = (cell.start() + cell.end()) / 2
+            nearest = min(range(1, len(centres)), key=lambda c: abs(centres[c] - middle))
+            columns[nearest].append(cell.group(0))
+    return [" ".join(words) for words in columns]
 
 
 def with_wrapped_labels(lines: list[str], split: list[list[str]]

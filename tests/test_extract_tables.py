@@ -187,3 +187,28 @@ def test_cohort_rows_with_a_dose_column_confirmed_orr_and_a_median_with_its_inte
         ("A", "median progression-free survival", Decimal("7.1"), "months"),
         ("A", "objective response rate", Decimal("40.0"), "%"),
         ("B", "objective response rate", Decimal("27.3"), "%")]
+
+
+def test_row_labels_that_give_their_unit_after_a_comma_and_a_gain_of_letters():
+    markup = OPENING + (
+        "<table><tr><th>Week 24 endpoint</th><th>PL-505 4 mg (n=60)</th><th>Sham (n=58)</th>"
+        "</tr><tr><td>Mean change from baseline in BCVA, letters</td><td>+10.4</td><td>+1.9</td>"
+        "</tr><tr><td>Patients gaining ≥15 letters, %</td><td>35.0</td><td>8.6</td></tr>"
+        "<tr><td>p-value vs. sham</td><td>&lt;0.001</td><td>—</td></tr>"
+        "<tr><td>Mean change in central subfield thickness, µm</td><td>−170</td><td>−38</td>"
+        "</tr></table></article></body></html>")
+    assert outcomes("r.html", markup) == [
+        ("4 mg", "Mean change from baseline in BCVA", Decimal("10.4"), "letters"),
+        ("4 mg", "Mean change in central subfield thickness", Decimal("-170"), "µm"),
+        ("4 mg", "Patients gaining ≥15 letters", Decimal("35.0"), "%")]
+
+
+def test_a_hyphenated_measure_in_the_text_and_the_tables_fuller_wording_are_one_result():
+    text = ("Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover Therapeutics, Inc. (Nasdaq: "
+            "PLVR) today reported results of the PL-505 Phase 2 trial.\n\n"
+            "PL-505 achieved a mean body-weight reduction of 6.2% in Cohort 1.\n\n"
+            "                                            Cohort 1     Cohort 2\n"
+            "  Mean change in body weight at week 36, %    -6.2         -8.4\n")
+    assert outcomes("r.txt", text) == [
+        ("1", "Mean change in body weight at week 36", Decimal("-6.2"), "%"),
+        ("2", "Mean change in body weight at week 36", Decimal("-8.4"), "%")]

@@ -40,3 +40,15 @@ def test_a_row_label_wrapped_onto_a_second_line_is_one_cell():
     assert piped_tables(text).split("\n")[:3] == [
         " | Cohort 1 | Cohort 2", "Mean change in score (%) | -12 | -20",
         "Reduction in yearly visits vs prior year (%) | 40 | 55"]
+
+
+def test_a_header_stacked_over_three_lines_of_uneven_cells_is_one_header_row():
+    text = ("Week 24 results\n\n"
+            "                                 Sham      AB-1      AB-1\n"
+            "                                 (n=50)    2 mg      4 mg\n"
+            "                                           (n=51)    (n=52)\n"
+            "  Mean change in score, points   -1.0      -4.2      -6.3\n"
+            "  Responders, %                  12        31        44\n")
+    assert piped_tables(text).split("\n")[2:5] == [
+        " | Sham (n=50) | AB-1 2 mg (n=51) | AB-1 4 mg (n=52)",
+        "Mean change in score, points | -1.0 | -4.2 | -6.3", "Responders, % | 12 | 31 | 44"]

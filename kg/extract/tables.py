@@ -48,7 +48,7 @@ N_PERCENT = re.compile(r"\bn\s*\(\s*%\s*\)")  # `Responders, n (%)`: cells `2 (3
 # in BCVA (letters)`, `TETRAS-ADL, LS mean change (points)`, `Responders (>=30%)`, `Patients
 # free of rescue, n (%)`; never a p-value, a confidence interval or a baseline figure
 RESULT_LABEL = re.compile(r"\b(?:chang\w*|reduc\w*|improv\w*|increas\w*|decreas\w*|"
-                          r"differen\w*|respon\w*|remission|cure|free\s+of|achiev\w*)",
+                          r"differen\w*|respon\w*|remission|cure|free\s+of|achiev\w*|gain\w*)",
                           re.IGNORECASE)
 NOT_RESULT_LABEL = re.compile(r"\bp[- ]?values?\b|\bCI\b|\bconfidence\b|\bbaseline\b(?!\s+(?:to|in)"
                               r"\b)|\bn\s*=", re.IGNORECASE)
@@ -59,6 +59,7 @@ UNIT_KINDS = ("percent", "score", "time", "length", "mass")
 # `−67.4%**`, `7.2 (5.5–9.1)`)
 VALUE_CELL = r"^(?P<v>[-+−]?\d{{1,5}}(?:\.\d{{1,3}})?)\s*(?P<u>{unit})?[*†‡§¶]*(?:\s*\(.*\))?$"
 DOSE_HEADER = re.compile(r"^(?:dose|dose\s+level|dosage)$", re.IGNORECASE)  # cells give the unit
+UNIT_AFTER_COMMA = re.compile(r",\s*(?P<u>[^,()\d]{1,12}?)\s*$")
 COUNT_ROW = re.compile(r"^\(?\s*[nN]\s*=\s*\d+\s*\)?$")
 LABEL = re.compile(r"^(?:(?:cohorts?|arms?|groups?|parts?|dose\s+levels?)\s+)?"
                    r"(?P<label>[A-Z0-9]{1,3}[a-z]?)$", re.IGNORECASE)
@@ -122,17 +123,28 @@ def own_words_endpoint(label: str) -> tuple[lexicon.TermMatch, str] | None:
     words (`Mean change in BCVA (ETDRS letters)` → `Mean change in BCVA`, letters)."""
     if not RESULT_LABEL.search(label) or NOT_RESULT_LABEL.search(label):
         return None
+    unit = ""
+    after_comma = UNIT_AFTER_COMMA.search(label)  # `Mean change in BCVA, letters`
+    if after_comma:
+        row = unit_row_of(after_comma.group("u"))
+        if row:
+            unit, label = row["unit"], label[:after_comma.start()]
     notes = LABEL_NOTES.search(label)
     words = " ".join((label[:notes.start()] if notes else label).split()).strip(" ,")
     if not words or is_safety(words):
         return None
-    unit = ""
     for note in re.findall(r"\(([^()]*)\)", notes.group(0) if notes else ""):
         row = lexicon.unit_forms().get(note.strip().lower()) or lexicon.unit_forms().get(
             note.split()[-1].lower() if note.split() else "")
         if row and row["kind"] in UNIT_KINDS:
             unit = row["unit"]
     return lexicon.TermMatch("measure", 0, len(label), words), unit
+
+
+def unit_row_of(text: str) -> dict | None:
+    """The units vocabulary's row for a unit written in a label, when it is a result's unit."""
+    row = lexicon.unit_forms().get(text.strip().lower())
+    return row if row and row["kind"] in UNIT_KINDS else None
 
 
 def control_columns(ctx: Context, sentence: Sentence, header: list[str]) -> set[int]:
