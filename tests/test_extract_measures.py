@@ -504,3 +504,13 @@ def test_results_given_with_an_arm_named_by_its_dose_belong_to_that_arm():
         ("25 mg/day", "response rate", Decimal("41.0"), "%"),
         ("50 mg/day", "reduction in MADRS total score", Decimal("15.8"), "points"),
         ("50 mg/day", "response rate", Decimal("52.4"), "%")]
+
+
+def test_vaccine_efficacy_and_a_list_line_labelled_by_its_population():
+    assert outcomes("today reported Phase 3 results for PL-505, a vaccine. PL-505 met the "
+                    "primary endpoint, with a VE of 78.0% (95% CI: 60.1%, 88.2%). Efficacy was "
+                    "seen in both age groups:\n\n- Adults aged 60 to 69 years: VE of 81.5%\n\n"
+                    "- Adults aged 70 years and older: VE of 70.2%") == [
+        ("", "vaccine efficacy", Decimal("78.0"), "%"),
+        ("Adults aged 60 to 69 years", "vaccine efficacy", Decimal("81.5"), "%"),
+        ("Adults aged 70 years and older", "vaccine efficacy", Decimal("70.2"), "%")]

@@ -53,6 +53,10 @@ SUBGROUP = re.compile(r"\bsubgroup\s+of\s+(?P<who>(?:patients|participants|subje
                       r"who|aged)\s+[^,;()]{2,40}?)(?=\s*[,;(]|\s+(?:the|was|were|who)\b)|"
                       r"\b(?:the|a)\s+(?!(?:pre-?specified|pre-?defined|exploratory)\b)"
                       r"(?P<what>[\w+-]+(?:\s+[\w+-]+){0,2})\s+subgroup\b(?!\s+of\b)")
+# `- Adults aged 60 to 74 years: VE of 84.2%`: a list line whose label is a population
+LISTED_GROUP = re.compile(r"^\s*(?:[-*•]\s*)?(?P<who>(?:adults|patients|participants|subjects|"
+                          r"children|adolescents|infants|people|women|men)\s+(?:aged|with|who|"
+                          r"of|over|under|older|younger|\d)[^:]{1,50}?):\s", re.IGNORECASE)
 SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|whereas)\b|\s+and\s+(?=(?:at|in|to|for)\b)")
 NOT_HUMAN = re.compile(r"\b(?:mice|mouse|murine|rats?|xenografts?|in vitro|animal|"
                        r"cell lines?|(?<!\bT\s)(?<!\bNK\s)(?<!CAR-T\s)(?<!CAR\+\s)cells\b|"
@@ -125,6 +129,9 @@ def _result_groups(text: str) -> tuple[tuple[int, str], ...]:
     out = list(_cohort_mentions(text))
     for match in SUBGROUP.finditer(text):
         out.append((match.start(), match.group("who") or match.group("what")))
+    listed = LISTED_GROUP.match(text)
+    if listed:
+        out.append((listed.start("who"), " ".join(listed.group("who").split())))
     for match in POOLED.finditer(text):
         out.append((match.start(), ""))
     return tuple(sorted(out))
