@@ -212,3 +212,16 @@ def test_a_hyphenated_measure_in_the_text_and_the_tables_fuller_wording_are_one_
     assert outcomes("r.txt", text) == [
         ("1", "Mean change in body weight at week 36", Decimal("-6.2"), "%"),
         ("2", "Mean change in body weight at week 36", Decimal("-8.4"), "%")]
+
+
+def test_columns_headed_by_results_in_their_own_words_with_a_cell_not_yet_available():
+    markup = OPENING + (
+        "<table><tr><th>Cohort</th><th>PL-505 dose (mg/kg)</th><th>Participants (n)</th>"
+        "<th>Mean % reduction in ANGPTL3, Day 28</th><th>Mean % reduction in ANGPTL3, Day 90"
+        "</th></tr><tr><td>1</td><td>0.2</td><td>3</td><td>22%</td><td>25%</td></tr>"
+        "<tr><td>2</td><td>0.6</td><td>4</td><td>58%</td><td>Not yet available</td></tr>"
+        "</table></article></body></html>")
+    day28, day90 = "Mean % reduction in ANGPTL3, Day 28", "Mean % reduction in ANGPTL3, Day 90"
+    assert outcomes("r.html", markup) == [("1", day28, Decimal("22"), "%"),
+                                          ("1", day90, Decimal("25"), "%"),
+                                          ("2", day28, Decimal("58"), "%")]

@@ -202,7 +202,8 @@ def table_outcomes(ctx: Context) -> None:
     for table in rows_of(ctx):
         header = table[0][1]
         by_column = [endpoint_of(cell) for cell in header[1:]]
-        endpoints_across = any(by_column)
+        # `Cohort | Dose | Mean % reduction in Lp(a), Day 28`: endpoints in their own words
+        endpoints_across = any(by_column) or any(own_words_endpoint(c) for c in header[1:])
         control = set() if endpoints_across else control_columns(ctx, *table[0])
         for sentence, cells in table[1:]:
             for column, cell in enumerate(cells[1:], start=1):
