@@ -70,6 +70,7 @@ def test_two_appointees_one_with_two_titles_and_a_board_seat():
                  "Chief Executive Officer and a member of the Board, and Per Holm as Chief "
                  "Financial Officer, each effective June 1.") == [
         ("Nora Lind", "President and Chief Executive Officer", "Skua Bio, Inc."),
+        ("Nora Lind", "member of the Board", "Skua Bio, Inc."),
         ("Per Holm", "Chief Financial Officer", "Skua Bio, Inc.")]
 
 

@@ -436,3 +436,29 @@ def test_a_platform_marked_tm_in_parentheses_in_a_sentence_opened_by_it():
     assert platforms("announced news. SK-515 is a radioligand therapy. Its partner, Tern, "
                      "sells kits. It is built on Tern's ZoomCage(TM) platform.") == [
         ("SK-515", "radioligand therapy")]
+
+
+def test_an_appointees_board_seat_and_an_appointment_to_the_board():
+    result = roles("announced that its Board has appointed Maja Lund, M.D., as President and "
+                   "Chief Executive Officer and as a member of the Board, effective May 1. It "
+                   "also announced the appointment of Eva Dahl, Ph.D., the Berg Professor of "
+                   "Chemistry at Lund University, to the Board of Directors.")
+    skua = "Skua Radiopharma ASA"
+    assert ("Maja Lund", "President and Chief Executive Officer", skua) in result
+    assert ("Maja Lund", "member of the Board", skua) in result
+    assert ("Eva Dahl", "member of the Board of Directors", skua) in result
+
+
+def test_an_organisations_heading_with_its_telephone_and_names_sharing_a_role():
+    assert roles("said hello, in a paragraph long enough that nobody could take this short "
+                 "release for text wrapped at a fixed width by an e-mail program or EDGAR."
+                 "\n\nEnquiries:\n\nSkua Radiopharma ASA      +47 22 00 00 00\n"
+                 "Dr Maja Lund, Chief Executive Officer\n\n"
+                 "Harbour Row Securities (Nominated Adviser)     +44 (0)20 7000 0000\n"
+                 "Alice Grant / Tom Reid (Corporate Finance)\n\n"
+                 "Quayside Communications (Financial PR)     +44 (0)20 7000 0001\n"
+                 "Jon Ek\n") == [
+        ("Alice Grant", "Corporate Finance", "Harbour Row Securities"),
+        ("Jon Ek", "Financial PR", "Quayside Communications"),
+        ("Maja Lund", "Chief Executive Officer", "Skua Radiopharma ASA"),
+        ("Tom Reid", "Corporate Finance", "Harbour Row Securities")]

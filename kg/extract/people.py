@@ -49,7 +49,7 @@ APPOINTED_ROLE = (r"(?:its\s+(?:new\s+)?|the\s+(?:company['’]s\s+)?|our\s+)?"
 APPOINTMENT = re.compile(
     rf"(?:(?i:appointment\s+of|appointed|appoints|names|named|welcomes|hired|hires|promoted|"
     rf"promotion\s+of|addition\s+of|elected|elects|election\s+of))\s+(?P<name>{NAME})"
-    rf"{CREDENTIALS}(?:,\s+(?:the\s+|a\s+)?(?:former|current|retired)\s+[^,;]{{3,80}}?,)?"
+    rf"{CREDENTIALS}(?:,\s+(?:the\s+|a\s+)?(?:former|current|retired|(?=[A-Z]))[^,;]{{3,80}}?,)?"
     rf",?\s+(?:as|to(?:\s+the\s+role\s+of)?)\s+"  # `appointed A, the former CFO of X, as …`
     + APPOINTED_ROLE)
 ROLE_START = (r"(?:(?:formerly|previously|most\s+recently|currently)\s+)?(?:the\s+)?"
@@ -102,9 +102,9 @@ AND_AS_ROLE = re.compile(
     r"^\s+and\s+as\s+(?:an?\s+|the\s+)?(?P<role>[A-Z][^.;:,]{2,60}?)\s+(?:at|of)\s+(?:the\s+)?"
     r"(?:[a-z]+\s+){0,3}(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
 # `appointed A as President and a member of the Board, and B as …`: A's seat on the board,
-# passed over to reach B (a person holds one role in each organisation)
-AND_BOARD_SEAT = re.compile(r"^,?\s+and\s+(?:as\s+)?(?:an?\s+)?(?:member\s+of\s+(?:the|its)\s+"
-                            r"Board(?:\s+of\s+Directors)?|director)\b")
+# a role besides the title, then B
+AND_BOARD_SEAT = re.compile(r"^,?\s+and\s+(?:as\s+)?(?:an?\s+)?(?P<seat>member\s+of\s+(?:the|"
+                            r"its)\s+Board(?:\s+of\s+Directors)?|director)\b")
 AND_ROLE_AT = re.compile(
     r"^,?\s+and\s+(?:an?\s+|the\s+)?(?P<role>[a-z][^.;:,]{2,60}?)\s+at\s+(?:the\s+)?"
     r"(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
@@ -158,8 +158,11 @@ def people(ctx: Context) -> None:
                     if more and add_person(ctx, sentence, name, more.group("role"),
                                            more.group("org")):
                         move_from_subunit(ctx, sentence, name)
+                    seat = AND_BOARD_SEAT.match(rest) if pattern is APPOINTMENT else None
+                    if seat:  # the appointee's seat on the board, besides the title
+                        add_person(ctx, sentence, name, seat.group("seat"), another=True)
                     if pattern is APPOINTMENT:
-                        passed = more or AND_BOARD_SEAT.match(rest)
+                        passed = more or seat
                         also_appointed(ctx, sentence,
                                        match.end() + (passed.end() if passed else 0), seen)
         name_lists(ctx, sentence)
@@ -204,6 +207,8 @@ def role_of(pattern: re.Pattern, match: re.Match) -> str:
         return "co-founder" if role.lower().startswith("co") else "founder"
     if pattern is COMMITTEE_CHAIR:
         return "chair of " + re.sub(r"^its\s+", "the ", role)
+    if pattern is APPOINTMENT and BODY_ALONE.fullmatch(role.strip()):
+        return f"member of the {role.strip()}"  # `appointed A to the Board of Directors`
     return role
 
 
