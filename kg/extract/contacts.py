@@ -176,7 +176,7 @@ def contacts(ctx: Context) -> None:
         if not names:  # `Skua Radiopharma` over its people is the issuer, not a person
             heading = organization_heading(sentence.text) or heading
             continue
-        role = names[0][1] if len(names) == 1 else ""
+        role = names[0][1] if len({role for _, role in names}) == 1 else ""
         org = contact_org(role) if role and not is_title(role) else None
         role = role if org is None else ""
         for at in range(index + 1, min(index + 4, len(lines))) if org is None else ():
@@ -198,7 +198,8 @@ def contacts(ctx: Context) -> None:
                 DETAILS.search(line.text) for line in lines[index:index + 4])):
             continue  # a name-shaped line with nothing of a contact about it
         for each, _ in names:
-            ctx.extraction.add(RoleAssignment(each, role or over[1] or "contact",
+            ctx.extraction.add(RoleAssignment(resolve_name(ctx, each),
+                                              role or over[1] or "contact",
                                               issuer_if_same(ctx, org or over[0]) or ctx.issuer),
                                ctx.evidence(sentence, "kg.people.v1"))
 
@@ -212,14 +213,19 @@ def blank_line_between(text: str, before, after) -> bool:
     return bool(re.search(r"\n[ \t]*\n", text[before.end:after.start]))
 
 
+SHARED_ROLE = re.compile(r"^(?P<names>.+?)\s*\((?P<role>[^()\d@]{3,40})\)$")
+
+
 def listed_names(line: str) -> list[tuple[str, str]]:
     """The people a contacts line names: one (with a title or agency after a comma), or
     several with nothing else (`Jane Roe / John Doe`, `Jane Roe and John Doe`)."""
-    parts = re.split(r"\s+(?:/|and|&)\s+|\s*;\s*", line.strip())
+    shared = SHARED_ROLE.match(line.strip())  # `Jane Roe / John Doe (Corporate Finance)`
+    parts = re.split(r"\s+(?:/|and|&)\s+|\s*;\s*", shared.group("names") if shared
+                     else line.strip())
     if len(parts) > 1:
         found = [contact_name(part) for part in parts]
         if all(name and not role for name, role in found):
-            return found
+            return [(name, shared.group("role") if shared else "") for name, _ in found]
     name, role = contact_name(line)
     return [(name, role)] if name else []
 
@@ -235,12 +241,14 @@ def named_org(text: str) -> Organization | None:
 
 ORG_PHRASE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|of|and|de|la)){0,5}")
 # `Fjord Securities (Nominated Adviser and Joint Broker)`: an organisation over its people
+TRAILING_PHONE = re.compile(rf"\s+(?:Tel\.?:?\s*)?{PHONE}\s*$")
 HEADING_ROLE = re.compile(r"^(?P<org>[^()]{3,80}?)\s*\((?P<role>[^()]{3,60})\)\s*$")
 
 
 def organization_heading(line: str) -> tuple[Organization, str] | None:
     """(organisation, role) of a line that names an organisation alone, with the role its
     people have in parentheses."""
+    line = TRAILING_PHONE.sub("", line)  # `Fjord Securities (Broker)   +44 (0)20 7946 0520`
     match = HEADING_ROLE.match(line.strip())
     text, role = (match.group("org"), match.group("role")) if match else (line.strip(), "")
     if re.search(r"@|\d{3}|:", text) or is_title(text) or CONTACT_RE.match(text):
