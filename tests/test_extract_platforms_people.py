@@ -462,3 +462,12 @@ def test_an_organisations_heading_with_its_telephone_and_names_sharing_a_role():
         ("Jon Ek", "Financial PR", "Quayside Communications"),
         ("Maja Lund", "Chief Executive Officer", "Skua Radiopharma ASA"),
         ("Tom Reid", "Corporate Finance", "Harbour Row Securities")]
+
+
+def test_programs_listed_as_built_on_a_camel_case_brand_and_one_said_to_be_a_brand_product():
+    assert sorted(platforms(
+        "announced news. Skua's SnapCage™ chelator platform yields stable ligands; programs "
+        "built on SnapCage include SK-515, SK-520 and SK-530, a preclinical therapy. Its "
+        "second program, SK-610, is a SnapCage peptide for imaging.")) == [
+        ("SK-515", "SnapCage chelator"), ("SK-520", "SnapCage chelator"),
+        ("SK-530", "SnapCage chelator"), ("SK-610", "SnapCage chelator")]

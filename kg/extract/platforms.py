@@ -134,14 +134,15 @@ DERIVED = r"(?:™|®|\(TM\))?-(?:derived|based|enabled|engineered|generated)\b"
 
 def platform_brands(ctx: Context) -> dict[str, str]:
     """The first word of each named platform (`NORDLYS` of `NORDLYS peptide`) → the name,
-    when the word is written as a name (capitals)."""
+    when the word is written as a brand (capitals, or a capital inside it)."""
     brands: dict[str, str] = {}
     for sentence in ctx.fact_sentences():
         if not names_technology(sentence.text):
             continue
         for _pos, name, rank in platform_phrases(sentence.text):
             first = name.split()[0].strip("®™") if name.split() else ""
-            if rank == 0 and len(first) >= 3 and first[:2].isupper():
+            if rank == 0 and len(first) >= 3 and first[0].isupper() \
+                    and any(c.isupper() for c in first[1:]):  # `NORDLYS`, `CycloTrace`
                 brands.setdefault(first, name)
     return brands
 
@@ -152,18 +153,34 @@ def names_technology(text: str) -> bool:
 
 
 def derived_pattern(brands: dict[str, str]) -> re.Pattern | None:
-    """`X-derived` or `from X` for any of the brands; None without brands."""
+    """`X-derived`, `from X` or `is a X GalNAc-siRNA` for any of the brands; None without
+    brands."""
     if not brands:
         return None
-    names = "|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True))
+    names = brand_names(brands)
     return re.compile(rf"(?<![\w-])(?P<b>{names}){DERIVED}|\bfrom\s+(?:its\s+|the\s+|our\s+)?"
-                      rf"(?P<f>{names})(?:™|®|\(TM\))?(?![\w-])")
+                      rf"(?P<f>{names})(?:™|®|\(TM\))?(?![\w-])|\b(?:is|are|was)\s+(?:an?|the)\s+"
+                      rf"(?:[\w-]+\s+)?(?P<c>{names})(?:™|®|\(TM\))?(?![\w-])")
+
+
+def brand_names(brands: dict[str, str]) -> str:
+    return "|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True))
+
+
+def included_pattern(brands: dict[str, str]) -> re.Pattern | None:
+    """`programs built on X include A, B and C`: the drugs listed after it are X's; None
+    without brands."""
+    if not brands:
+        return None
+    return re.compile(rf"\b(?:built|based)\s+on\s+(?:the\s+|its\s+|our\s+)?"
+                      rf"(?P<b>{brand_names(brands)})(?:™|®|\(TM\))?(?:\s+platform)?,?\s+"
+                      r"(?:include|includes|are|comprise)\b")
 
 
 def platforms_and_payloads(ctx: Context) -> None:
     found: dict[str, list] = {}
     brands = platform_brands(ctx)
-    derived = derived_pattern(brands)
+    derived, included = derived_pattern(brands), included_pattern(brands)
     for sentence in ctx.fact_sentences():
         mentions = ctx.own_mentions(sentence)
         evidence = ctx.evidence(sentence, "kg.platforms.v1")
@@ -192,8 +209,16 @@ def platforms_and_payloads(ctx: Context) -> None:
             nearest = [m for m in mentions if m.end <= at]
             if nearest and not CLAUSE_BREAK.search(ctx.text, nearest[-1].end, at):
                 found.setdefault(nearest[-1].drug.name, []).append(
-                    (0, sentence.start, brands[match.group("b") or match.group("f")],
+                    (0, sentence.start, brands[match.group("b") or match.group("f")
+                                               or match.group("c")],
                      nearest[-1].drug, evidence))
+        for match in included.finditer(sentence.text) if included else ():
+            end = sentence.text.find(";", match.end())
+            end = len(sentence.text) if end < 0 else end
+            for mention in mentions:
+                if match.end() <= mention.start - sentence.start < end:
+                    found.setdefault(mention.drug.name, []).append(
+                        (0, sentence.start, brands[match.group("b")], mention.drug, evidence))
         if drug.name not in labelled:
             for pos, payload in isotopes_in(sentence.text):
                 if not PRIOR_TREATMENT.search(sentence.text[max(0, pos - 60):pos]):
