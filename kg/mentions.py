@@ -217,6 +217,10 @@ class MentionIndex:
         self.db.execute("INSERT OR IGNORE INTO state VALUES ('complete')")
         return self
 
+    def count(self) -> int:
+        """How many disclosure graphs the index holds."""
+        return self.db.execute("SELECT count(*) FROM graphs").fetchone()[0]
+
     def graphs(self) -> set[str]:
         return {iri for (iri,) in self.db.execute("SELECT iri FROM graphs")}
 
