@@ -471,3 +471,11 @@ def test_programs_listed_as_built_on_a_camel_case_brand_and_one_said_to_be_a_bra
         "second program, SK-610, is a SnapCage peptide for imaging.")) == [
         ("SK-515", "SnapCage chelator"), ("SK-520", "SnapCage chelator"),
         ("SK-530", "SnapCage chelator"), ("SK-610", "SnapCage chelator")]
+
+
+def test_an_isotope_in_an_apposition_is_the_payload_of_the_drug_it_describes():
+    extraction = read_text(OPENING + "said programs built on its platform include SK-515, "
+                           "SK-520 and SK-530, an actinium-225-labeled therapy in IND-enabling "
+                           "studies.\n")
+    assert [(p.drug.name, p.payload.label) for p in extraction.of_type(PayloadUse)] == [
+        ("SK-530", "actinium-225")]

@@ -222,13 +222,27 @@ def platforms_and_payloads(ctx: Context) -> None:
         if drug.name not in labelled:
             for pos, payload in isotopes_in(sentence.text):
                 if not PRIOR_TREATMENT.search(sentence.text[max(0, pos - 60):pos]):
-                    ctx.extraction.add(PayloadUse(drug, payload), evidence)
+                    described = described_drug(sentence.text, mentions, sentence.start, pos)
+                    ctx.extraction.add(PayloadUse(described or drug, payload), evidence)
         if PAYLOAD_CONTEXT.search(sentence.text):
             for agent in named_agents(sentence.text):
                 ctx.extraction.add(PayloadUse(drug, Payload(agent.key)), evidence)
     for candidates in found.values():
         _rank, _start, name, drug, evidence = min(candidates, key=lambda c: c[:3])
         ctx.extraction.add(PlatformUse(drug, name), evidence)
+
+
+# `…, B and C, an actinium-225-labeled therapy`: an apposition describes the drug before it
+APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+$")
+
+
+def described_drug(text: str, mentions, offset: int, position: int):
+    """The drug an apposition holding `position` describes (`C, an actinium-225-labeled
+    therapy` → C), else None."""
+    before = [m for m in mentions if m.end - offset <= position]
+    if before and APPOSITION_BEFORE.fullmatch(text, before[-1].end - offset, position):
+        return before[-1].drug
+    return None
 
 
 # `a topoisomerase I inhibitor payload, exatecan`: the class the text names the agent by
