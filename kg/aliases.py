@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, repeat
 
 from kg import iris, names
 from kg.names import DRUG, INDICATION, ORGANIZATION
@@ -88,7 +88,7 @@ class Issuers:
             number = self.numbers[issuer] = len(self.iris)
             self.iris.append(issuer)
         if graph >= len(self.of):
-            self.of.extend(bytes(4 * (graph + 1 - len(self.of))))
+            self.of.extend(repeat(0, graph + 1 - len(self.of)))
         self.of[graph] = number
 
     def get(self, graph: int) -> str:

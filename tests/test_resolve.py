@@ -279,6 +279,7 @@ def test_the_index_names_graphs_by_its_own_ids_and_reads_back_only_the_iris_aske
         issuers.add(graph, issuer)
     assert {issuers.get(g) for g in ids} == {issuer for *_, issuer in index.issuer_rows()}
     assert issuers.get(max(ids) + 10) == ""
+    assert len(issuers.of) == max(graph for graph, _issuer in index.issuer_rows()) + 1
 
 
 def test_rows_read_back_from_n_quads_are_the_rows_of_the_quads(tmp_path):

@@ -20,6 +20,7 @@ from kg.extract.measures import (
     TRIAL_CONTEXT,
     add_outcome,
     decimal,
+    dose_arms,
     dose_arms_named,
     is_safety,
     nearest_cohort,
@@ -28,6 +29,7 @@ from kg.extract.measures import (
     series_labels,
     with_listed_values,
 )
+from kg.extract.tables import cohort_label
 from kg.facts import Outcome
 
 UNIT = r"%|percent\b|per\s+cent\b|percentage[- ]points?\b|points?\b"
@@ -82,6 +84,7 @@ NOT_A_MEASURE = re.compile(r"\b(?:risk|likelihood|odds|chance|hazard|price|share
 def change_outcomes(ctx: Context) -> None:
     stated = {(e.start, o.quantity.value) for o in ctx.extraction.of_type(Outcome)
               for e in o.evidence}
+    arms = dose_arms(ctx)
     for sentence in ctx.fact_sentences():
         text = sentence.text
         if not CHANGE_HINT.search(text) or not VALUE.search(text) or NOT_HUMAN.search(text) \
@@ -96,7 +99,7 @@ def change_outcomes(ctx: Context) -> None:
                 if value is None or (sentence.start, value) in stated:
                     continue
                 label = labels[index] if labels else nearest_cohort(
-                    result_groups(text) or dose_arms_named(ctx, text), item.start(), text)
+                    result_groups(text) or dose_arms_named(arms, text), item.start(), text)
                 add_outcome(ctx, sentence, endpoint, value, unit_text(item.group("u")), label)
 
 
@@ -116,8 +119,6 @@ MAX_ITEMS = 12
 def listed_changes(ctx: Context) -> None:
     """A change named by a lead ending in a colon, then one value a line, each line's label
     naming its group."""
-    from kg.extract.tables import cohort_label
-
     sentences = ctx.fact_sentences()
     for index, lead in enumerate(sentences):
         match = LEAD.search(lead.text) if lead.text.rstrip().endswith(":") else None

@@ -213,14 +213,11 @@ def blank_line_between(text: str, before, after) -> bool:
     return bool(re.search(r"\n[ \t]*\n", text[before.end:after.start]))
 
 
-SHARED_ROLE = re.compile(r"^(?P<names>.+?)\s*\((?P<role>[^()\d@]{3,40})\)$")
-
-
 def listed_names(line: str) -> list[tuple[str, str]]:
     """The people a contacts line names: one (with a title or agency after a comma), or
     several with nothing else (`Jane Roe / John Doe`, `Jane Roe and John Doe`)."""
-    shared = SHARED_ROLE.match(line.strip())  # `Jane Roe / John Doe (Corporate Finance)`
-    parts = re.split(r"\s+(?:/|and|&)\s+|\s*;\s*", shared.group("names") if shared
+    shared = WITH_ROLE.match(line.strip())  # `Jane Roe / John Doe (Corporate Finance)`
+    parts = re.split(r"\s+(?:/|and|&)\s+|\s*;\s*", shared.group("who") if shared
                      else line.strip())
     if len(parts) > 1:
         found = [contact_name(part) for part in parts]
@@ -240,17 +237,18 @@ def named_org(text: str) -> Organization | None:
 
 
 ORG_PHRASE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|of|and|de|la)){0,5}")
-# `Fjord Securities (Nominated Adviser and Joint Broker)`: an organisation over its people
 TRAILING_PHONE = re.compile(rf"\s+(?:Tel\.?:?\s*)?{PHONE}\s*$")
-HEADING_ROLE = re.compile(r"^(?P<org>[^()]{3,80}?)\s*\((?P<role>[^()]{3,60})\)\s*$")
+# `Fjord Securities (Nominated Adviser and Joint Broker)`: an organisation over its people;
+# `Jane Roe / John Doe (Corporate Finance)`: people sharing a role
+WITH_ROLE = re.compile(r"^(?P<who>[^()]{3,80}?)\s*\((?P<role>[^()\d@]{3,60})\)\s*$")
 
 
 def organization_heading(line: str) -> tuple[Organization, str] | None:
     """(organisation, role) of a line that names an organisation alone, with the role its
     people have in parentheses."""
     line = TRAILING_PHONE.sub("", line)  # `Fjord Securities (Broker)   +44 (0)20 7946 0520`
-    match = HEADING_ROLE.match(line.strip())
-    text, role = (match.group("org"), match.group("role")) if match else (line.strip(), "")
+    match = WITH_ROLE.match(line.strip())
+    text, role = (match.group("who"), match.group("role")) if match else (line.strip(), "")
     if re.search(r"@|\d{3}|:", text) or is_title(text) or CONTACT_RE.match(text):
         return None
     names = organization_names(text)

@@ -25,9 +25,10 @@ NOT_HELD = re.compile(
     re.IGNORECASE)
 HELD = re.compile(  # not inside a hyphenated name (`Kim Jae-won`)
     r"(?<!-)\b(?:grant(?:ed|s|ing)?|receiv(?:ed|es|ing)|award(?:ed|s)?|obtain(?:ed|s)?|"
-    r"hold(?:s|ing)?|held|designated|ha(?:s|ve|d)\s+(?:\w+\s+){0,3}?(?:designation|status)|existing|previously|"
-    r"secured|achieved|earned|adopted|positive\s+opinion|recommend(?:ed|s|ation)|"
-    r"gets|got|won|wins|bestowed|conferred|with\s+(?:\w+\s+){0,3}?(?:designation|status))\b",
+    r"hold(?:s|ing)?|held|designated|ha(?:s|ve|d)\s+(?:\w+\s+){0,3}?(?:designation|status)|"
+    r"existing|previously|secured|achieved|earned|adopted|positive\s+opinion|"
+    r"recommend(?:ed|s|ation)|gets|got|won|wins|bestowed|conferred|"
+    r"with\s+(?:\w+\s+){0,3}?(?:designation|status))\b",
     re.IGNORECASE)
 POSITIVE_OPINION = re.compile(r"\bpositive\s+opinion\b|\brecommend", re.IGNORECASE)
 GENERAL = re.compile(r"^\s*(?:The\s+)?(?:FDA(?:['’]s)?\s+)?[\w\s-]{0,40}?\b(?:designation|"

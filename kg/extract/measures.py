@@ -484,6 +484,7 @@ def outcomes(ctx: Context) -> None:
     value = re.compile(rf"(?P<v>{SIGNED})(?:\s*|-)(?P<u>{time_units})(?![\w])", re.IGNORECASE)
     topic_paragraph = None  # the last paragraph that named an own drug or a trial
     listing = False  # that paragraph ends with `:`, and the lines after it are its list
+    arms = dose_arms(ctx)
     for sentence in ctx.fact_sentences():
         if TABLE_CELLS in sentence.text:
             continue  # a table's row: `kg.extract.tables` reads it against its header
@@ -503,7 +504,7 @@ def outcomes(ctx: Context) -> None:
             listing and sentence.paragraph == topic_paragraph)
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
-        cohorts = result_groups(sentence.text) or dose_arms_named(ctx, sentence.text) \
+        cohorts = result_groups(sentence.text) or dose_arms_named(arms, sentence.text) \
             or carried_cohort(ctx, sentence)
         adjusted = placebo_adjusted(ctx, sentence, cohorts)
         endpoints = endpoints_in(sentence.text)
@@ -589,8 +590,8 @@ def respective_values(text: str, first: re.Match, values) -> list[re.Match]:
         for match in values:
             if match.start() > series[-1].end() and match.group("u") == first.group("u") and (
                     IN_GROUP_AND.fullmatch(text, series[-1].end(), match.start())
-                    or (dose_after(text, series[-1].end()) and LIST_AND.fullmatch(
-                        text, dose_after(text, series[-1].end()).end(), match.start()))
+                    or ((dose := dose_after(text, series[-1].end()))
+                        and LIST_AND.fullmatch(text, dose.end(), match.start()))
                     or (GROUP_IN_PARENS_AND.fullmatch(text, series[-1].end(), match.start())
                     and paren_group(text, series[-1].end()))):
                 series.append(match)
@@ -621,12 +622,15 @@ def dose_after(text: str, end: int) -> re.Match | None:
     return dose_after_pattern().match(text, end)
 
 
-def dose_arms_named(ctx: Context, text: str) -> list[tuple[int, str]]:
-    """(position, label) of the doses in a sentence that name an arm of the release's own
-    drug (a cohort the doses step labelled by its dose: `randomized to AB-1 10 mg/day or
-    20 mg/day`)."""
-    arms = {c.label.lower() for c in ctx.extraction.of_type(Cohort)
+def dose_arms(ctx: Context) -> set[str]:
+    """The labels (lower case) of the cohorts named by their dose (`randomized to AB-1 10
+    mg/day or 20 mg/day`): read once per step, not per sentence."""
+    return {c.label.lower() for c in ctx.extraction.of_type(Cohort)
             if dose_text().fullmatch(c.label)}
+
+
+def dose_arms_named(arms: set[str], text: str) -> list[tuple[int, str]]:
+    """(position, label) of the doses in a sentence that name one of `arms` (`dose_arms`)."""
     found = []
     for match in dose_text().finditer(text) if arms else ():
         label = f"{match.group('v')} {match.group('u')}"

@@ -329,9 +329,9 @@ def about_drug(ctx: Context, sentence):
     before = ctx.sentence_before(sentence)
     if sentence.text.startswith("It") and before and before.paragraph == sentence.paragraph:
         opening = ctx.own_mentions(before)
-        if opening and opening[0].start - before.start <= SUBJECT_REACH:
+        if opening and opening[0].start - before.start <= OPENING_REACH:
             return opening[0].drug
     return None
 
 
-SUBJECT_REACH = 4  # a drug named this close to its sentence's start is its subject
+OPENING_REACH = 4  # a drug named this close to its sentence's start is its subject

@@ -134,9 +134,8 @@ def own_words_endpoint(label: str) -> tuple[lexicon.TermMatch, str] | None:
     if not words or is_safety(words):
         return None
     for note in re.findall(r"\(([^()]*)\)", notes.group(0) if notes else ""):
-        row = lexicon.unit_forms().get(note.strip().lower()) or lexicon.unit_forms().get(
-            note.split()[-1].lower() if note.split() else "")
-        if row and row["kind"] in UNIT_KINDS:
+        row = unit_row_of(note) or unit_row_of(note.split()[-1] if note.split() else "")
+        if row:
             unit = row["unit"]
     return lexicon.TermMatch("measure", 0, len(label), words), unit
 
@@ -203,7 +202,9 @@ def table_outcomes(ctx: Context) -> None:
         header = table[0][1]
         by_column = [endpoint_of(cell) for cell in header[1:]]
         # `Cohort | Dose | Mean % reduction in Lp(a), Day 28`: endpoints in their own words
-        endpoints_across = any(by_column) or any(own_words_endpoint(c) for c in header[1:])
+        own_by_column = [None if found else own_words_endpoint(cell)
+                         for found, cell in zip(by_column, header[1:], strict=True)]
+        endpoints_across = any(by_column) or any(own_by_column)
         control = set() if endpoints_across else control_columns(ctx, *table[0])
         for sentence, cells in table[1:]:
             for column, cell in enumerate(cells[1:], start=1):
@@ -227,10 +228,11 @@ def table_outcomes(ctx: Context) -> None:
                 if endpoints_across:
                     endpoint, label_cell, endpoint_cell = by_column[column - 1], cells[0], \
                         header[column]
+                    own = own_by_column[column - 1]
                 else:
                     endpoint, label_cell, endpoint_cell = endpoint_of(cells[0]), \
                         header[column], cells[0]
-                own = None if endpoint else own_words_endpoint(endpoint_cell)
+                    own = None if endpoint else own_words_endpoint(endpoint_cell)
                 if own:
                     endpoint = own[0]
                 if endpoint is None:
