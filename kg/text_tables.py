@@ -61,7 +61,9 @@ def piped_tables(text: str) -> str:
         return text
     lines = text.split("\n")
     split = [cells_of(line.rstrip("\r")) for line in lines]
+    lines, split = without_rules(lines, split)
     lines, split = with_wrapped_labels(lines, split)
+    lines, split = with_wrapped_header_cells(lines, split)
     lines, split = with_stacked_headers(lines, split)
     with_corner_cells(lines, split)
     start = 0
@@ -74,6 +76,19 @@ def piped_tables(text: str) -> str:
                 lines[i] = TABLE_CELLS.join(split[i])
         start = max(end, start + 1)
     return "\n".join(lines)
+
+
+RULE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|_{3,})[ \t]*\r?$")
+
+
+def without_rules(lines: list[str], split: list[list[str]]
+                  ) -> tuple[list[str], list[list[str]]]:
+    """A rule line of dashes between a table's header and its rows dropped, so they stay
+    one block of lines."""
+    kept = [i for i, line in enumerate(lines)
+            if not (RULE.match(line) and 0 < i < len(lines) - 1 and split[i - 1]
+                    and split[i + 1])]
+    return [lines[i] for i in kept], [split[i] for i in kept]
 
 
 CORNER_INDENT = 8  # spaces a header line stands further in than the row labels under it
@@ -127,16 +142,41 @@ def with_stacked_headers(lines: list[str], split: list[list[str]]
     return out_lines, out_split
 
 
-def stacked_header(row: str, stack: list[str]) -> list[str]:
-    """The header cells of `stack`'s lines joined by the column of `row` nearest each."""
+def stacked_header(row: str, stack: list[str], first: int = 1) -> list[str]:
+    """The header cells of `stack`'s lines joined by the column of `row` nearest each, from
+    column `first` on (1: the corner over the row labels stays empty)."""
     centres = [(m.start() + m.end()) / 2 for m in CELL.finditer(row)]
     columns: list[list[str]] = [[] for _ in centres]
     for line in stack:
         for cell in CELL.finditer(line):
             middle = (cell.start() + cell.end()) / 2
-            nearest = min(range(1, len(centres)), key=lambda c: abs(centres[c] - middle))
+            nearest = min(range(first, len(centres)), key=lambda c: abs(centres[c] - middle))
             columns[nearest].append(cell.group(0))
     return [" ".join(words) for words in columns]
+
+
+def with_wrapped_header_cells(lines: list[str], split: list[list[str]]
+                              ) -> tuple[list[str], list[list[str]]]:
+    """A header cell wrapped onto the line under the header (`Median change in` over
+    `monthly seizure count`, set under its own column, the row labels' column empty there)
+    joined into the cell of the column it stands under."""
+    out_lines, out_split = [], []
+    i = 0
+    while i < len(lines):
+        cells, below = split[i], i + 1
+        if (cells and (i == 0 or not split[i - 1]) and below + 1 < len(lines)
+                and not split[below] and lines[below].strip()
+                and indent(lines[below]) > indent(lines[i])
+                and len(split[below + 1]) == len(cells)):
+            cells = stacked_header(lines[i], [lines[i], lines[below]], first=0)
+            out_lines.append(TABLE_CELLS.join(cells))
+            out_split.append(cells)
+            i += 2
+            continue
+        out_lines.append(lines[i])
+        out_split.append(cells)
+        i += 1
+    return out_lines, out_split
 
 
 def with_wrapped_labels(lines: list[str], split: list[list[str]]

@@ -514,3 +514,11 @@ def test_vaccine_efficacy_and_a_list_line_labelled_by_its_population():
         ("", "vaccine efficacy", Decimal("78.0"), "%"),
         ("Adults aged 60 to 69 years", "vaccine efficacy", Decimal("81.5"), "%"),
         ("Adults aged 70 years and older", "vaccine efficacy", Decimal("70.2"), "%")]
+
+
+def test_a_share_achieving_at_least_some_points_on_a_scale_names_the_scale():
+    assert outcomes("reported Phase 2 results for PL-505 in eczema. With PL-505, 38.5% of "
+                    "patients achieved an improvement of at least four points in the Worst "
+                    "Itch Numeric Rating Scale, compared with 12.0% on placebo.") == [
+        ("", "an improvement of at least four points in Worst Itch Numeric Rating Scale",
+         Decimal("38.5"), "%")]

@@ -225,3 +225,35 @@ def test_columns_headed_by_results_in_their_own_words_with_a_cell_not_yet_availa
     assert outcomes("r.html", markup) == [("1", day28, Decimal("22"), "%"),
                                           ("1", day90, Decimal("25"), "%"),
                                           ("2", day28, Decimal("58"), "%")]
+
+
+def test_a_placebo_row_of_a_table_of_arms_by_endpoint_is_not_the_drugs_result():
+    text = ("Plover Reports Data\n\nCHICAGO, Aug. 1, 2024 -- Plover Therapeutics, Inc. "
+            "(Nasdaq: PLVR) today reported Phase 2 results for PL-505 in migraine.\n\n"
+            "  Arm              Responder rate     Median reduction in migraine days\n"
+            "  Placebo          21.0%              18.2%\n"
+            "  PL-505 25 mg     44.5%              39.9%\n")
+    assert outcomes("r.txt", text) == [
+        ("25 mg", "Median reduction in migraine days", Decimal("39.9"), "%"),
+        ("25 mg", "Responder rate", Decimal("44.5"), "%")]
+
+
+def test_arms_of_one_dose_on_two_schedules_keep_the_schedule_in_their_labels():
+    assert outcomes("r.html", OPENING + (
+        "<table><tr><td></td><td>PL-505 100 mg Q2W</td><td>PL-505 100 mg Q4W</td>"
+        "<td>PL-505 200 mg Q4W</td></tr>"
+        "<tr><td>Objective response rate</td><td>40%</td><td>35%</td><td>52%</td></tr>"
+        "</table></article></body></html>")) == [
+        ("100 mg Q2W", "Objective response rate", Decimal("40"), "%"),
+        ("100 mg Q4W", "Objective response rate", Decimal("35"), "%"),
+        ("200 mg", "Objective response rate", Decimal("52"), "%")]
+
+
+def test_a_row_of_changes_from_baseline_is_a_result_and_a_row_of_baseline_values_is_not():
+    assert outcomes("r.html", OPENING + (
+        "<table><tr><td></td><td>Placebo</td><td>PL-505 50 mg</td></tr>"
+        "<tr><td>Mean percent change in itch score from baseline</td><td>-20.5%</td>"
+        "<td>-48.0%</td></tr>"
+        "<tr><td>Mean itch score at baseline</td><td>7.1</td><td>7.3</td></tr>"
+        "</table></article></body></html>")) == [
+        ("50 mg", "Mean percent change in itch score from baseline", Decimal("-48.0"), "%")]

@@ -52,3 +52,28 @@ def test_a_header_stacked_over_three_lines_of_uneven_cells_is_one_header_row():
     assert piped_tables(text).split("\n")[2:5] == [
         " | Sham (n=50) | AB-1 2 mg (n=51) | AB-1 4 mg (n=52)",
         "Mean change in score, points | -1.0 | -4.2 | -6.3", "Responders, % | 12 | 31 | 44"]
+
+
+def test_a_rule_line_between_the_header_and_the_rows_keeps_them_one_table():
+    text = ("Results by arm\n\n"
+            "                               Arm 1          Arm 2\n"
+            "                               1 mg/kg        2 mg/kg\n"
+            "   ------------------------------------------------------\n"
+            "   Response rate               30.0%          45.5%\n"
+            "   Median PFS                  4.1 months     6.0 months\n"
+            "   ======================================================\n"
+            "   PFS = progression-free survival\n")
+    assert piped_tables(text).split("\n")[2:6] == [
+        " | Arm 1 | Arm 2", " | 1 mg/kg | 2 mg/kg",
+        "Response rate | 30.0% | 45.5%", "Median PFS | 4.1 months | 6.0 months"]
+
+
+def test_a_header_cell_wrapped_onto_a_second_line_joins_its_column():
+    text = ("Week 8 results\n\n"
+            "  Group          Mean drop in weekly        Responders\n"
+            "                 attack count\n"
+            "  Placebo        10.5%                      12.0%\n"
+            "  AB-1 5 mg      30.2%                      41.3%\n")
+    assert piped_tables(text).split("\n")[2:5] == [
+        "Group | Mean drop in weekly attack count | Responders",
+        "Placebo | 10.5% | 12.0%", "AB-1 5 mg | 30.2% | 41.3%"]

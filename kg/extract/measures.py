@@ -820,7 +820,8 @@ TREATED = r"(?:\s+(?:receiving|treated\s+with|given|taking|on)\s+[^,.;:]{1,60}?)
 SHARE_WITH = re.compile(
     rf"{SHARE}{POPULATION}{TREATED}\s+(?:having|had|showing|showed|achieving|achieved|experiencing|"
     rf"experienced|developing|developed|demonstrating|demonstrated)\s+(?P<ep>[^.;:]{{3,80}}?)"
-    rf"(?=\s+(?:at|in|after|during|following|by|with|compared)\b|[,.;]|$)", re.IGNORECASE)
+    rf"(?=\s+(?:at(?!\s+(?:least|most)\b)|in|after|during|following|by|with|compared)\b|"
+    rf"[,.;]|$)", re.IGNORECASE)
 SHARE_IN = re.compile(rf"(?P<lead>[^.;:]{{3,160}}?)\s+(?:in|by)\s+{SHARE}{POPULATION}",
                       re.IGNORECASE)
 # `… in 38% of patients in Cohort 1, 63% of patients in Cohort 2 and 75% in Cohort 3`
@@ -847,6 +848,22 @@ LEAD_TRIM = re.compile(r"^.*\b(?:an?|the|were\s+observed|was\s+observed|observed
 
 
 POPULATION_WORD = re.compile(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
+# `achieved an improvement of at least four points` + ` in the Itch Rating Scale (IRS)`
+CHANGE_END = re.compile(r"\b(?:points?|improvement|reduction|decrease|increase|change)$",
+                        re.IGNORECASE)
+SCALE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<scale>[^.;,()]{3,60}?)(?=\s*(?:[.;,(]|$|\s+(?:at|"
+                         r"from|by|after|compared|versus|vs|with)\b))", re.IGNORECASE)
+
+
+def scale_after(text: str, end: int) -> str:
+    """` in <scale>` after a result phrase ending in a change of points, else ''."""
+    if not CHANGE_END.search(text[:end]):
+        return ""
+    scale = SCALE_AFTER.match(text, end)
+    return f" in {scale.group('scale')}" if scale and not POPULATION_WORD.search(
+        scale.group("scale")) else ""
+
+
 CONTROL_WORDS = re.compile(r"\b(?:vs\.?|versus|placebo|control|compared)\b", re.IGNORECASE)
 
 
@@ -856,7 +873,9 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
     text = sentence.text
     if "%" not in text or not POPULATION_WORD.search(text):
         return
-    found = [(m.group("ep"), m) for m in SHARE_WITH.finditer(text)]
+    # (phrase, match, its words that must not name an adverse event: a scale may, `Itch`)
+    found = [(m.group("ep") + scale_after(text, m.end("ep")), m, m.group("ep"))
+             for m in SHARE_WITH.finditer(text)]
     for match in SHARE_IN.finditer(text):
         if is_safety(match.group("lead")):
             continue  # `Injection site reactions, all mild, occurred in 6% of patients`
@@ -866,10 +885,10 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
         lead = re.sub(r"\s+(?:(?:were|was|is|are)\s+(?:observed|seen|reported|noted|found|"
                       r"achieved|reached|attained|met)(?:\s+by)?|occurred)$", "", lead)
         if 1 <= len(lead.split()) <= 12 and not CONTROL_WORDS.search(lead):
-            found.append((lead, match))
-            found += [(lead, more) for more in shares_listed_after(text, match.end())]
-    for phrase, match in found:
-        if is_safety(phrase):
+            found.append((lead, match, lead))
+            found += [(lead, more, lead) for more in shares_listed_after(text, match.end())]
+    for phrase, match, own_words in found:
+        if is_safety(own_words):
             continue  # `grade 3 neutropenia occurred in 14% of patients`: a safety rate
         before = text[max(0, match.start("v") - 20):match.start("v")]
         if in_control_clause(ctx, sentence, match.start("v")) or (

@@ -50,8 +50,8 @@ N_PERCENT = re.compile(r"\bn\s*\(\s*%\s*\)")  # `Responders, n (%)`: cells `2 (3
 RESULT_LABEL = re.compile(r"\b(?:chang\w*|reduc\w*|improv\w*|increas\w*|decreas\w*|"
                           r"differen\w*|respon\w*|remission|cure|free\s+of|achiev\w*|gain\w*)",
                           re.IGNORECASE)
-NOT_RESULT_LABEL = re.compile(r"\bp[- ]?values?\b|\bCI\b|\bconfidence\b|\bbaseline\b(?!\s+(?:to|in)"
-                              r"\b)|\bn\s*=", re.IGNORECASE)
+NOT_RESULT_LABEL = re.compile(r"\bp[- ]?values?\b|\bCI\b|\bconfidence\b|(?<!from\s)\bbaseline\b"
+                              r"(?!\s+(?:to|in)\b)|\bn\s*=", re.IGNORECASE)
 # what follows the words of a row's label: `(points)`, `(>=30%)`, `, n (%)`, a footnote mark
 LABEL_NOTES = re.compile(r"(?:\s*(?:\([^()]*\)|,\s*n\s*\(%\)|[*†‡§¶]+|\s[a-z]))+\s*$")
 UNIT_KINDS = ("percent", "score", "time", "length", "mass")
@@ -110,6 +110,22 @@ def cohort_label(cell: str) -> str:
     text = " ".join(cell.split())
     return text if named and len(named[0].text) >= len(text) - 12 and len(text.split()) <= 6 \
         else ""
+
+
+SCHEDULE = re.compile(r"\s*(?P<s>Q\d{1,2}[WDMH]|QD|QW|QOD|BID|TID)\b")
+
+
+def arm_labels(cells: list[str]) -> list[str]:
+    """The cohort label of each cell; arms that one dose alone would not tell apart
+    (`AB-1 300 mg Q12W`, `AB-1 300 mg Q4W`) keep the schedule written after it."""
+    labels = [cohort_label(cell) for cell in cells]
+    repeated = {label for label in labels if label and labels.count(label) > 1}
+    for i, cell in enumerate(cells):
+        dose = dose_text().search(cell) if labels[i] in repeated else None
+        schedule = dose and SCHEDULE.match(cell, dose.end())
+        if schedule and labels[i] == f"{dose.group('v')} {dose.group('u')}":
+            labels[i] = f"{labels[i]} {schedule.group('s')}"
+    return labels
 
 
 def endpoint_of(cell: str):
@@ -206,7 +222,11 @@ def table_outcomes(ctx: Context) -> None:
                          for found, cell in zip(by_column, header[1:], strict=True)]
         endpoints_across = any(by_column) or any(own_by_column)
         control = set() if endpoints_across else control_columns(ctx, *table[0])
-        for sentence, cells in table[1:]:
+        arms = arm_labels([cells[0] for _, cells in table[1:]] if endpoints_across
+                          else header)
+        for row, (sentence, cells) in enumerate(table[1:]):
+            if endpoints_across and CONTROL.search(cells[0]):
+                continue  # `Placebo | 18.2% | …`: a control arm's row
             for column, cell in enumerate(cells[1:], start=1):
                 if column in control:
                     continue
@@ -217,7 +237,7 @@ def table_outcomes(ctx: Context) -> None:
                     term = lexicon.TermMatch("hazard-ratio", at, at + len(cell),
                                              " ".join(re.sub(r"\(.*?\)", "", named).split()))
                     add_outcome(ctx, sentence, term, decimal(ratio.group("v")), "",
-                                cohort_label(header[column] if not endpoints_across else cells[0]))
+                                arms[row] if endpoints_across else arms[column])
                     continue
                 share = COUNT_AND_SHARE.match(cell)  # `3 (27%)`: the share is the rate
                 if share and not share.group("pct") and not N_PERCENT.search(named):
@@ -226,12 +246,10 @@ def table_outcomes(ctx: Context) -> None:
                 if not match:
                     continue
                 if endpoints_across:
-                    endpoint, label_cell, endpoint_cell = by_column[column - 1], cells[0], \
-                        header[column]
+                    endpoint, endpoint_cell = by_column[column - 1], header[column]
                     own = own_by_column[column - 1]
                 else:
-                    endpoint, label_cell, endpoint_cell = endpoint_of(cells[0]), \
-                        header[column], cells[0]
+                    endpoint, endpoint_cell = endpoint_of(cells[0]), cells[0]
                     own = None if endpoint else own_words_endpoint(endpoint_cell)
                 if own:
                     endpoint = own[0]
@@ -248,4 +266,4 @@ def table_outcomes(ctx: Context) -> None:
                 name = count_endpoint(endpoint.text) if unit == "patients" else endpoint.text
                 term = lexicon.TermMatch(endpoint.key, at, at + len(cell), name)
                 add_outcome(ctx, sentence, term, decimal(match.group("v").replace("−", "-")),
-                            unit, cohort_label(label_cell))
+                            unit, arms[row] if endpoints_across else arms[column])
