@@ -134,8 +134,9 @@ class FaultyProxy:
 
             def handle_any(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                with proxy._lock:
-                    number = len(proxy.requests)
+                with proxy._lock:  # numbered on arrival: the client may send the next
+                    number = len(proxy.requests)  # request before this thread records it
+                    proxy.requests.append((self.command, self.path, len(body), 0))
                     proxy.headers.append(dict(self.headers))
                 status = proxy.fail(self.command, number)
                 if status is None and proxy.max_body is not None and len(body) > proxy.max_body:
@@ -148,7 +149,7 @@ class FaultyProxy:
                 else:
                     status = self.forward(body)
                 with proxy._lock:
-                    proxy.requests.append((self.command, self.path, len(body), status))
+                    proxy.requests[number] = (self.command, self.path, len(body), status)
 
             def forward(self, body: bytes) -> int:
                 host, port = proxy.upstream.removeprefix("http://").split(":")
