@@ -522,3 +522,8 @@ def test_a_share_achieving_at_least_some_points_on_a_scale_names_the_scale():
                     "Itch Numeric Rating Scale, compared with 12.0% on placebo.") == [
         ("", "an improvement of at least four points in Worst Itch Numeric Rating Scale",
          Decimal("38.5"), "%")]
+
+
+def test_one_dose_of_a_single_arm_trial_keeps_an_empty_cohort():
+    assert doses("reported that in the single-arm PL-505 Phase 2 study patients received "
+                 "PL-505 at 5 mCi.") == [("", Decimal("5"), "mCi")]

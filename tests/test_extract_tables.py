@@ -257,3 +257,26 @@ def test_a_row_of_changes_from_baseline_is_a_result_and_a_row_of_baseline_values
         "<tr><td>Mean itch score at baseline</td><td>7.1</td><td>7.3</td></tr>"
         "</table></article></body></html>")) == [
         ("50 mg", "Mean percent change in itch score from baseline", Decimal("-48.0"), "%")]
+
+
+def test_rows_headed_by_a_dose_are_the_drugs_dose_levels():
+    markup = OPENING + (
+        "<table><tr><th>Dose level (Q3W)</th><th>Treated</th><th>ORR, n (%)</th></tr>"
+        "<tr><td>1.5 mg/kg</td><td>4</td><td>1 (25%)</td></tr>"
+        "<tr><td>3.0 mg/kg</td><td>6</td><td>3 (50%)</td></tr></table></article></body></html>")
+    extraction = extract(document_from_bytes("r.html", markup.encode()))
+    assert sorted((d.cohort.label, d.quantity.value, d.quantity.unit)
+                  for d in extraction.of_type(Dose)) == [
+        ("1.5 mg/kg", Decimal("1.5"), "mg/kg"), ("3.0 mg/kg", Decimal("3.0"), "mg/kg")]
+
+
+def test_columns_headed_by_the_drug_and_a_dose_are_its_arms_but_placebo_is_not():
+    markup = OPENING + (
+        "<table><tr><td></td><td>Placebo (n=30)</td><td>PL-505 100 mg Q2W (n=31)</td>"
+        "<td>PL-505 100 mg Q4W (n=29)</td></tr>"
+        "<tr><td>Objective response rate</td><td>5%</td><td>40%</td><td>35%</td></tr>"
+        "</table></article></body></html>")
+    extraction = extract(document_from_bytes("r.html", markup.encode()))
+    assert sorted((d.cohort.label, d.quantity.value, d.quantity.unit)
+                  for d in extraction.of_type(Dose)) == [
+        ("100 mg Q2W", Decimal("100"), "mg"), ("100 mg Q4W", Decimal("100"), "mg")]

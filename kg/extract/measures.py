@@ -32,7 +32,7 @@ MORE_COHORT = (r"\s*(?:,\s*and|,|and|&)\s*[A-Z0-9]{1,3}\b(?![-–][\w])"
                r"(?!\s+(?:of|patients|participants|subjects|people)\b)")
 COHORT_NAMED = re.compile(
     r"\b(?i:cohorts?|arms?|dose\s+levels?|dose\s+groups?|groups?|parts?)\s+(?P<label>[A-Z0-9]"
-    rf"{{1,3}}[a-z]?)\b(?P<more>(?:{MORE_COHORT}){{0,6}})")
+    rf"{{1,3}}[a-z]?)\b(?![-–]\w)(?P<more>(?:{MORE_COHORT}){{0,6}})")
 DOSE_LEVEL_SHORT = re.compile(r"\bDL-?(?P<label>\d{1,2})\b")  # `at DL2`: dose level 2
 COHORT_ORDINAL = re.compile(
     rf"\b(?P<label>{'|'.join(ORDINALS)}|last|final|highest|lowest|high|low|middle|"

@@ -208,7 +208,49 @@ def table_doses(ctx: Context) -> None:
                     cohort = ctx.extraction.add(Cohort(drug, label), evidence)
                     ctx.extraction.add(Dose(cohort, quantity(decimal(dose.group("v")),
                                                              dose_unit)), evidence)
+        arms_by_dose(ctx, table)
     merge_unlabelled_doses(ctx)  # the row's dose, read from its text without the cohort
+
+
+# `AB-1 150 mg Q12W (n=61)`, `0.8 mg/kg`: a cell that names an arm by its dose alone
+ARM_BY_DOSE = re.compile(r"^(?:(?!\d)[\w-]+\s+){0,2}(?P<dose>\S.*?)\s*(?:\([^()]*\)\s*)*$")
+
+
+def arms_by_dose(ctx: Context, table: list[tuple[Sentence, list[str]]]) -> None:
+    """Rows or columns of a table headed by a dose (`0.8 mg/kg | 3 | 0 (0%)`, `Placebo |
+    AB-1 150 mg Q12W`): each is a dose level of the drug, its label the dose, unless one of
+    the drug's cohorts the text named already has that dose."""
+    header_sentence, header = table[0]
+    cells = [(header_sentence, cell) for cell in header[1:]]
+    if DOSE_HEADER.match(header[0].split("(")[0].strip()) or all(
+            dose_only(row[0]) for _, row in table[1:]):
+        cells = [(sentence, row[0]) for sentence, row in table[1:]]
+    labels = arm_labels([cell for _, cell in cells])
+    for (sentence, cell), label in zip(cells, labels, strict=True):
+        dose = dose_only(cell)
+        if not dose or not label.startswith(f"{dose.group('v')} {dose.group('u')}") \
+                or CONTROL.search(cell):
+            continue
+        drug = ctx.drug_near(sentence, sentence.text.find(cell))
+        if not drug or drug.name in ctx.others:
+            continue
+        given = quantity(decimal(dose.group("v")), dose.group("u"))
+        if any(d.cohort.drug == drug and d.quantity == given and d.cohort.label
+               and d.cohort.label not in labels for d in ctx.extraction.of_type(Dose)):
+            continue
+        evidence = ctx.evidence(sentence, "kg.doses.v1")
+        cohort = ctx.extraction.add(Cohort(drug, label), evidence)
+        ctx.extraction.add(Dose(cohort, given), evidence)
+
+
+def dose_only(cell: str) -> re.Match | None:
+    """The dose of a cell that names nothing else but a drug, a schedule and notes."""
+    arm = ARM_BY_DOSE.match(cell.strip())
+    dose = arm and dose_text().match(arm.group("dose"))
+    if not dose or cohort_mentions(cell):
+        return None
+    rest = arm.group("dose")[dose.end():]
+    return dose if not rest or SCHEDULE.fullmatch(rest) else None
 
 
 def table_outcomes(ctx: Context) -> None:
