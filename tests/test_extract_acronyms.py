@@ -39,3 +39,9 @@ def test_an_acronym_ending_with_the_number_of_a_type():
     assert defined_acronyms("a therapy for autosomal dominant hypocalcemia type 1 (ADH1), not "
                             "for claudin 6 (CLDN6), not in 2024 (FY24)") == {
         "ADH1": "autosomal dominant hypocalcemia type 1"}
+
+
+def test_a_definition_may_go_on_after_a_comma_and_end_in_a_roman_numbered_type():
+    assert defined_acronyms("in boys with hypophosphatasia type IIA (HPP IIA, also called "
+                            "juvenile HPP) and spinal ataxia type 6 (SA6; a rare form)") == {
+        "HPP IIA": "hypophosphatasia type IIA", "SA6": "spinal ataxia type 6"}

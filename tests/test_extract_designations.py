@@ -206,3 +206,10 @@ def test_a_region_right_after_the_designation_beats_an_agency_in_another_clause(
 def test_a_word_inside_a_hyphenated_name_does_not_make_a_designation_held():
     assert rows("said WB-101 met its goal.\n\nCEO Kim Jae-won said, \"The orphan drug "
                 "designation in Japan is an important milestone for WB-101.\"") == []
+
+
+def test_a_roman_numbered_subtype_is_no_drug_and_stays_in_the_indication():
+    assert rows("announced that WB-101 received Orphan Drug Designation from the FDA for "
+                "mucopolysaccharidosis type IVA (MPS IVA, Morquio syndrome). Fast Track "
+                "designation for MPS IVA followed.") == [
+        ("WB-101", "orphan-drug", "fda", "mucopolysaccharidosis type IVA", "granted")]

@@ -51,3 +51,14 @@ def test_subtypes_hyphenated_names_and_skin_and_lung_diseases():
     assert found == ["primary hyperoxaluria type 3", "alpha-mannosidosis",
                      "glycogen storage disease type Ia", "chronic hand eczema",
                      "hospital-acquired bacterial pneumonia"]
+
+
+def test_a_subtype_by_roman_numeral_and_letter_or_by_letter_stays_with_the_disease():
+    assert texts("It treats neuronal ceroid lipofuscinosis type IIB and Hunter syndrome type "
+                 "A, not a type B question.") == [
+        "neuronal ceroid lipofuscinosis type IIB", "Hunter syndrome type A"]
+
+
+def test_an_ataxia_is_a_disease():
+    assert texts("in adults with spinocerebellar ataxia type 6") == [
+        "spinocerebellar ataxia type 6"]

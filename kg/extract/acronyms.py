@@ -7,7 +7,8 @@ import re
 
 DEFINITION = re.compile(r"(?<![\w-])(?P<long>(?:(?:[A-Za-z][\w\-]{0,30}|\d{1,2}[A-Za-z]?)\s+)"
                         r"{1,6}?)\([“\"‘']?"
-                        r"(?P<short>[A-Za-z][A-Za-z0-9/\-]{1,9})[”\"’']?\)")
+                        r"(?P<short>[A-Za-z][A-Za-z0-9/\-]{1,9}(?:\s[IVX]{1,4}[A-D]?)?)[”\"’']?"
+                        r"(?:[,;]\s[^()]{1,60})?\)")
 MINOR = {"of", "or", "and", "the", "in", "with", "for", "to", "a", "an"}
 
 
@@ -43,9 +44,10 @@ def initials_match(words: list[str], short: str) -> int:
     return min(matches)[1] if matches else 0
 
 
-# `autosomal dominant hypocalcemia type 1 (ADH1)`, `… type 2E (LGMD2E)`: a numbered type
-# the acronym ends with, not spelled by initials
-NUMBERED_TYPE = re.compile(r"(?P<letters>[A-Za-z/\-]+?)(?P<number>\d{1,2}[A-Za-z]?)")
+# `autosomal dominant hypocalcemia type 1 (ADH1)`, `… type 2E (LGMD2E)`, `… type IIIB
+# (MPS IIIB)`: a numbered type the acronym ends with, not spelled by initials
+NUMBERED_TYPE = re.compile(r"(?P<letters>[A-Za-z/\-]+?)\s?(?P<number>\d{1,2}[A-Za-z]?|"
+                           r"(?<=\s)[IVX]{1,4}[A-D]?)")
 
 
 def numbered_type_words(words: list[str], short: str) -> int:

@@ -41,7 +41,8 @@ ALIAS = re.compile(r"^\s*\(\s*(?:(?:also known as|also called|aka|a\.k\.a\.|form
                    r"(?:formerly|previously) (?:known|identified|referred to) as|or)\s+)?"
                    r"(?P<alias>[^()]{2,60}?)\s*\)")
 ALIAS_SEPARATOR = re.compile(r"^\s*(?:,|;|/|or|and)?\s*$")
-CAPS_NAME = re.compile(r"(?<![\w-])[A-Z]{4,8}(?![\w-]*\w)(?!\s*[®™])")
+CAPS_NAME = re.compile(r"(?<![\w-])(?![IVX]{1,4}[A-D]?(?![\w-]))[A-Z]{4,8}(?![\w-]*\w)"
+                       r"(?!\s*[®™])")  # `MPS IIIB`: a roman-numbered type is no name
 APPOSITIVE = re.compile(
     r"\b(?:lead|investigational|novel|proprietary|clinical[- ]stage)?\s*(?:product |drug |"
     r"therapeutic |clinical )?(?:candidate|compound|asset|drug|program|therapy|product)"

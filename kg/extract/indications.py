@@ -19,7 +19,8 @@ HEADS = (
     r"GvHD|GVHD|aGvHD|cGvHD|NSCLC|SCLC|AML|MDS|CLL|DLBCL|HCC|PDAC|mCRPC|ALS|DMD|NASH|MASH|IPF|"
     r"OA|adenocarcinomas?|myelofibrosis|retinopathy|neuropathy|nephropathy|cardiomyopathy|"
     r"dementia|lupus|ischemia|stroke|injury|inflammation|pain|eczema|pneumonia|acne|gout|"
-    r"migraine|urticaria|alopecia|vitiligo|rosacea|schizophrenia|insomnia|sepsis|nodularis"
+    r"migraine|urticaria|alopecia|vitiligo|rosacea|schizophrenia|insomnia|sepsis|nodularis|"
+    r"ataxias?"
 )
 # One-word disease names by their medical suffix (`cholangiocarcinoma`, `uveitis`,
 # `amyloidosis`, `phenylketonuria`, `achondroplasia`, `hemophilia`, `hyperinsulinism`,
@@ -33,7 +34,8 @@ SUFFIXED = (r"(?!(?:diagnos|prognos|apoptos|osmos|hypnos|mitos|meios|symbios|nec
             r"(?:[Hh]yper|[Hh]ypo)[a-z]{3,}ism")
 HEAD = re.compile(rf"(?<![\w-])(?:{HEADS}|{SUFFIXED})(?![\w-])")
 NOT_INDICATION_AFTER = re.compile(
-    r"^\s*(?:cells?|microenvironment|growth|types?(?!\s+(?:\d|[IVX]+[a-z]?\b))|antigens?|"
+    r"^\s*(?:cells?|microenvironment|growth|types?(?!\s+(?:\d|[IVX]+[a-dA-D]?\b|[A-D]\b))|"
+    r"antigens?|"
     r"targeting|stem|models?|"
     r"lines?|biology|research|centers?|centres?|institute|society|foundation|associations?|"
     r"care|burden|awareness|specialists?|drugs?|therap(?:y|ies)|treatments?|progression|"
@@ -165,7 +167,7 @@ def extend_right(text: str, end: int) -> int:
     if match:
         end += match.end()
         rest = text[end:]
-    subtype = re.match(r"^\s+type\s+(?:\d{1,2}[A-Za-z]?|[IVX]{1,4}[a-z]?)\b", rest)
+    subtype = re.match(r"^\s+type\s+(?:\d{1,2}[A-Za-z]?|[IVX]{1,4}[a-dA-D]?|[A-D])\b", rest)
     if subtype:  # `primary hyperoxaluria type 3`, `glycogen storage disease type Ia`
         end += subtype.end()
         rest = text[end:]
