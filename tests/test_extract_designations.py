@@ -213,3 +213,12 @@ def test_a_roman_numbered_subtype_is_no_drug_and_stays_in_the_indication():
                 "mucopolysaccharidosis type IVA (MPS IVA, Morquio syndrome). Fast Track "
                 "designation for MPS IVA followed.") == [
         ("WB-101", "orphan-drug", "fda", "mucopolysaccharidosis type IVA", "granted")]
+
+
+def test_a_list_of_designations_takes_the_agency_it_is_said_to_come_from():
+    assert rows("said WB-101 holds orphan designation from the European Commission for "
+                "Fabry disease, and has received Orphan Drug Designation and Rare Pediatric "
+                "Disease Designation from the U.S. FDA for Fabry disease.") == [
+        ("WB-101", "orphan-drug", "ema", "Fabry disease", "granted"),
+        ("WB-101", "orphan-drug", "fda", "Fabry disease", "granted"),
+        ("WB-101", "rare-pediatric-disease", "fda", "Fabry disease", "granted")]

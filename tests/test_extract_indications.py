@@ -62,3 +62,9 @@ def test_a_subtype_by_roman_numeral_and_letter_or_by_letter_stays_with_the_disea
 def test_an_ataxia_is_a_disease():
     assert texts("in adults with spinocerebellar ataxia type 6") == [
         "spinocerebellar ataxia type 6"]
+
+
+def test_a_singular_disease_ending_in_s_after_a_list_of_modifiers_is_not_split():
+    assert texts("for juvenile and adult-onset Pompe glycogenosis and for low- or "
+                 "intermediate-risk myelofibrosis") == [
+        "adult-onset Pompe glycogenosis", "intermediate-risk myelofibrosis"]

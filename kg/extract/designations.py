@@ -288,9 +288,11 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
     if adjective:
         return [adjective]
     before = [a for a in agencies if a.end <= match.start]
-    after = [a for a in agencies if a.start >= match.end]
-    if after and FROM_AGENCY.match(sentence.text[match.end:after[0].start]):
+    last = last_listed(sentence.text, match)
+    after = [a for a in agencies if a.start >= last.end]
+    if after and FROM_AGENCY.match(sentence.text[last.end:after[0].start]):
         return coordinated(sentence.text, after, 0)  # `… designation from the EC`
+    after = [a for a in agencies if a.start >= match.end]
     adjacent = region_agencies(sentence.text, match.end, adjacent=True)
     if adjacent and (not before or CLAUSE_GAP.search(sentence.text, before[-1].end,
                                                       match.start)):
@@ -308,6 +310,15 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
     earlier = [a for s in ctx.structure.sentences if s.start < sentence.start
                for a in lexicon.agencies().find(s.text)]
     return [earlier[-1].key] if earlier else []
+
+
+def last_listed(text: str, match):
+    """The last designation of the list `match` starts or stands in (itself when none)."""
+    last = match
+    for other in lexicon.designations().find(text):
+        if other.start >= last.end and LISTED_NEXT.match(text[last.end:other.start]):
+            last = other
+    return last
 
 
 def region_agencies(text: str, end: int, *, adjacent: bool = False) -> list[str]:
@@ -344,8 +355,12 @@ def region_pattern() -> re.Pattern:
 CLAUSE_GAP = re.compile(r"[,;]")
 LEAD_WORD = re.compile(r"\s*(?:designation|status)?\s*")  # `orphan drug [designation] in Japan`
 # `orphan designation from the European Commission`: the agency named right after it
-FROM_AGENCY = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+)?$",
-                         re.IGNORECASE)
+FROM_AGENCY = re.compile(r"^\s*\)?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:designations?|status)\s+)?"
+                         r"(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+)?$", re.IGNORECASE)
+# `Orphan Drug Designation, Rare Pediatric Disease Designation and RMAT designation from the
+# FDA`: between one designation of a list and the next
+LISTED_NEXT = re.compile(r"^\s*(?:designations?|status)?\s*(?:,\s*(?:and\s+)?|and\s+|"
+                         r"as\s+well\s+as\s+|\()\s*$", re.IGNORECASE)
 # `the EMA and the FDA`, `the European Medicines Agency (EMA) and the FDA`
 AGENCY_AND = re.compile(r"^\s*(?:\(|\)?\s*(?:,|and|or|, and|as well as)\s+(?:the\s+)?"
                         r"(?:U\.S\.\s+)?)$")

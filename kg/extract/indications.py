@@ -66,6 +66,7 @@ SEVERITY_WORDS = {
     "severe", "fatal", "deadly", "aggressive", "painful", "degenerative", "underlying",
     "difficult-to-treat", "hard-to-treat", "complex", "terrible", "rapidly",
 }
+INVARIANT_HEADS = {"diabetes"}  # `type 1 and type 2 diabetes`: one word for one and many
 MAX_MODIFIERS = 6
 COMPOUND_MODIFIERS = {"relapsed or refractory", "relapsed and refractory", "refractory or relapsed",
                       "head and neck", "relapsed and/or refractory", "moderately to severely",
@@ -147,10 +148,13 @@ def phrase_at(text: str, head: re.Match) -> list[Indication]:
         return []
     phrase = " ".join(re.sub(r"\s*\([^()]{1,14}\)", "", text[start:end]).split())
     listed = LIST_BEFORE.search(text[:start])
-    plural = head.group(0).endswith("s") and not head.group(0).isupper()
+    word = head.group(0)
+    plural = word.endswith("s") and not word.isupper() \
+        and not word.lower().endswith(("is", "ss", "us"))  # `gangliosidosis`, `lupus`
     if listed and plural and start < head.start() \
             and not HEAD.search(listed.group(1)):
-        singular = re.sub(r"(ie)?s$", lambda m: "y" if m.group(1) else "", head.group(0))
+        singular = word if word.lower() in INVARIANT_HEADS else re.sub(
+            r"(ie)?s$", lambda m: "y" if m.group(1) else "", word)
         items = [i for i in re.split(r",\s*|\s+(?:and|or)\s+", listed.group(1)) if i.strip()]
         items = [i.strip() for i in items if i.strip().lower() not in STOP]
         last = " ".join(text[start:head.start()].split())
