@@ -68,3 +68,8 @@ def test_a_singular_disease_ending_in_s_after_a_list_of_modifiers_is_not_split()
     assert texts("for juvenile and adult-onset Pompe glycogenosis and for low- or "
                  "intermediate-risk myelofibrosis") == [
         "adult-onset Pompe glycogenosis", "intermediate-risk myelofibrosis"]
+
+
+def test_lupus_erythematosus_is_one_disease():
+    assert texts("in adults with cutaneous lupus erythematosus") == [
+        "cutaneous lupus erythematosus"]

@@ -183,3 +183,15 @@ def test_each_trial_of_a_sentence_naming_two_goes_to_its_own_drug():
     assert found == [("HR-17", "3", ("myasthenia gravis",)),
                      ("HR-52", "2", ("IgA nephropathy",)),
                      ("HR-88", "1b/2a", ("lupus nephritis",))]
+
+
+def test_a_planned_trial_takes_the_one_indication_its_sentence_gives_the_drug():
+    [trial] = trials("filed an IND for HR-515 for systemic lupus erythematosus in May and "
+                     "plans to begin a Phase 1 trial this year.")
+    assert (trial.phase, trial.indications) == ("1", ("systemic lupus erythematosus",))
+
+
+def test_phase_data_are_no_trial_to_give_the_sentences_indication():
+    assert [t.indications for t in trials(
+        "plans to seek orphan status for HR-515 in mesothelioma this year and will seek "
+        "more should the Phase 2 data warrant it.")] == [()]

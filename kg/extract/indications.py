@@ -18,7 +18,8 @@ HEADS = (
     r"encephalopathy|epilepsy|seizures|anemia|anaemia|thrombocytopenia|neutropenia|"
     r"GvHD|GVHD|aGvHD|cGvHD|NSCLC|SCLC|AML|MDS|CLL|DLBCL|HCC|PDAC|mCRPC|ALS|DMD|NASH|MASH|IPF|"
     r"OA|adenocarcinomas?|myelofibrosis|retinopathy|neuropathy|nephropathy|cardiomyopathy|"
-    r"dementia|lupus|ischemia|stroke|injury|inflammation|pain|eczema|pneumonia|acne|gout|"
+    r"dementia|lupus(?:\s+erythematosus)?|ischemia|stroke|injury|inflammation|pain|eczema|"
+    r"pneumonia|acne|gout|"
     r"migraine|urticaria|alopecia|vitiligo|rosacea|schizophrenia|insomnia|sepsis|nodularis|"
     r"ataxias?"
 )

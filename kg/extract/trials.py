@@ -123,6 +123,10 @@ def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: i
     found = [i for i in indications_in(sentence.text, ctx.acronyms) if i.start < segment_end]
     listed = indication_list(sentence.text, found, match.start()) or indication_before(
         sentence.text, found, match.start())
+    if not listed and len(found) == 1 and len(drugs) == 1 and FOR_INDICATION_BEFORE.search(
+            sentence.text, 0, found[0].start) and len(PHASE.findall(sentence.text)) == 1 \
+            and A_TRIAL_AFTER.match(sentence.text, match.end()):
+        listed = found  # `an IND for AB-1 for X …, and plans to begin a Phase 1 trial`
     chosen = [ctx.indication_text(i.text) for i in listed]
     if needs_indication and not chosen:
         return
@@ -138,6 +142,11 @@ def read_trial(ctx: Context, sentence: Sentence, match: re.Match, segment_end: i
                 evidence)
 
 
+A_TRIAL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
+# `for AB-1 for`, `in patients with`: what the sentence's one indication is said for
+FOR_INDICATION_BEFORE = re.compile(r"\b(?:for|in)\s+(?:the\s+treatment\s+of\s+|(?:adult\s+)?"
+                                   r"(?:patients|participants|people|adults|children)\s+with\s+)?"
+                                   r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|but|while|which|who|based|is|was|are|were|has|have)\b")
 
 
