@@ -315,3 +315,19 @@ def test_a_code_described_as_a_trial_after_a_colon_or_before_trial_of_is_no_drug
                      "treated with KT-407: a Phase 1/2 dose escalation study in sarcomas and a "
                      "Phase 2 study in breast cancer.\n")
     assert [drug for _company, drug in rows] == ["KT-210", "KT-305", "KT-407"]
+
+
+def test_a_brand_marked_as_a_trademark_before_its_generic_name_is_one_drug():
+    extraction = read_text(OPENING + "said the FDA accepted its filing for FELVARA™ "
+                           "(rimozitinib) for the treatment of myelofibrosis.\n")
+    [dev] = extraction.of_type(DrugDevelopment)
+    assert (dev.drug.name, dev.drug.generic_names) == ("FELVARA", ("rimozitinib",))
+
+
+def test_the_licensor_of_an_in_licensed_drug_and_a_licensee_that_holds_rights_develop_it():
+    assert developed(OPENING + "said it holds exclusive rights to KT-520 under a 2022 license "
+                     "agreement with Osprey Biosciences, Inc. Heron Pharma Co., Ltd. "
+                     "(\"Heron\"), which holds commercialization rights to KT-520 in Japan, "
+                     "where the product is known as HP-77, plans a Phase 3 trial of HP-77.\n") == [
+        ("Heron Pharma Co., Ltd.", "KT-520"), ("Kestrel Therapeutics, Inc.", "KT-520"),
+        ("Osprey Biosciences, Inc.", "KT-520")]

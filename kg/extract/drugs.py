@@ -37,9 +37,12 @@ MODIFIER = re.compile(
 # goes by
 NICKNAME = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][a-z]{1,6}-(?:cel|vec))(?![\w-])")
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9\-]{2,}|[A-Z]{3,})\s?(?:®|™|\(R\))")
-ALIAS = re.compile(r"^\s*\(\s*(?:(?:also known as|also called|aka|a\.k\.a\.|formerly|previously|"
+ALIAS = re.compile(r"^\s?(?:®|™|\(R\)|\(TM\))?\s*\(\s*(?:(?:also known as|also called|aka|"
+                   r"a\.k\.a\.|formerly|previously|"
                    r"(?:formerly|previously) (?:known|identified|referred to) as|or)\s+)?"
                    r"(?P<alias>[^()]{2,60}?)\s*\)")
+KNOWN_AS = re.compile(r"\b(?:is|are|was)\s+(?:also\s+)?(?:known|marketed|referred\s+to|"
+                      r"developed)\s+as\s+$")
 ALIAS_SEPARATOR = re.compile(r"^\s*(?:,|;|/|or|and)?\s*$")
 CAPS_NAME = re.compile(r"(?<![\w-])(?![IVX]{1,4}[A-D]?(?![\w-]))[A-Z]{4,8}(?![\w-]*\w)"
                        r"(?!\s*[®™])")  # `MPS IIIB`: a roman-numbered type is no name
@@ -577,6 +580,13 @@ def alias_groups(sentences, tickers: set[str], accepted: set[str]) -> dict[str, 
                 graph.add_edge(key, okey)
                 position = sentence.start + cand.end + alias.start("alias") + other.start
                 first_seen.setdefault(okey, (position, other.text, other.kind))
+        named = [c for c in cands if iris.drug_key(strip_isotope(c.text)) in accepted]
+        known = [c for c in named if KNOWN_AS.search(sentence.text[:c.start])]
+        for cand in known:  # `rights to AB-1 in China, where the product is known as XY-2`
+            before = [c for c in named if c.end <= cand.start]
+            if len({iris.drug_key(strip_isotope(c.text)) for c in before}) == 1:
+                graph.add_edge(iris.drug_key(strip_isotope(before[0].text)),
+                               iris.drug_key(strip_isotope(cand.text)))
     groups: dict[str, Drug] = {}
     for component in nx.connected_components(graph):
         drug = make_drug(sorted(first_seen[k] for k in component))
@@ -715,11 +725,18 @@ RIGHTS_GRANTED = re.compile(rf"\b(?:grant(?:s|ed|ing)?|giv(?:es|ing)|gave|transf
                             r"(?:rights?|licen[cs]e)\s+(?:to|for|in)\s+(?P<rest>[^.;]{0,160})")
 LICENSED_TO = re.compile(rf"\b(?:out-)?licens(?:ed|es|ing)\s+(?P<rest>[^.;]{{1,80}}?)\s+to\s+"
                          rf"{ORG_WORDS}")
-RIGHTS_RECEIVED = re.compile(rf"{ORG_WORDS}\s+(?:has\s+|will\s+|shall\s+)?(?:also\s+|now\s+)?"
-                             r"(?:obtain|receive|acquire|"
+RIGHTS_RECEIVED = re.compile(rf"{ORG_WORDS}(?:\s*\([^()]{{0,40}}\))?,?\s+(?:which\s+|that\s+)?"
+                             r"(?:has\s+|will\s+|shall\s+)?(?:also\s+|now\s+)?"
+                             r"(?:obtain|receive|acquire|hold|"
                              r"gain|in-license|license)[sd]?\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:rights?\s+to|license\s+to)\s+(?P<rest>[^.;]{0,160})")
 
+# `holds Canadian rights to ORB-12 under a license agreement with Kestrel Pharma`,
+# `in-licensed ORB-12 from Kestrel`: the licensor owns the drug
+LICENSED_FROM = re.compile(rf"\b(?:rights?\s+to|in-licens(?:ed|es|ing)|licens(?:ed|es|ing))\s+"
+                           rf"(?P<rest>[^.;]{{1,80}}?)\s+(?:from|(?:under|through|via)\s+(?:an?|"
+                           r"the|its)\s+(?:[\w-]+\s+){0,3}?(?:licen[cs]e|licensing|collaboration)"
+                           rf"\s+agreement\s+with)\s+(?:the\s+)?{ORG_WORDS}")
 
 # `Under the agreement, Kestrel Bio will develop and commercialize ORB-12 in Asia`
 WILL_DEVELOP = re.compile(rf"{ORG_WORDS}\s+(?:will|shall|is\s+to|agreed\s+to|has\s+agreed\s+to)"
@@ -729,10 +746,11 @@ WILL_DEVELOP = re.compile(rf"{ORG_WORDS}\s+(?:will|shall|is\s+to|agreed\s+to|has
 
 
 def licensees(ctx: Context, sentence, mention, orgs: dict) -> list[Organization]:
-    """Organisations a licence in the sentence gives rights to the drug (besides its owner)."""
+    """Organisations a licence in the sentence gives rights to the drug, or has them from
+    (besides the issuer)."""
     local = mention.start - sentence.start
     found = []
-    for pattern in (RIGHTS_GRANTED, LICENSED_TO, RIGHTS_RECEIVED, WILL_DEVELOP):
+    for pattern in (RIGHTS_GRANTED, LICENSED_TO, RIGHTS_RECEIVED, WILL_DEVELOP, LICENSED_FROM):
         for match in pattern.finditer(sentence.text):
             if match.start("rest") <= local < match.end("rest"):
                 org = named_org(ctx, match.group("org"), orgs)
