@@ -479,3 +479,19 @@ def test_an_isotope_in_an_apposition_is_the_payload_of_the_drug_it_describes():
                            "studies.\n")
     assert [(p.drug.name, p.payload.label) for p in extraction.of_type(PayloadUse)] == [
         ("SK-530", "actinium-225")]
+
+
+def test_drugs_tied_to_a_camel_case_brand_by_a_verb_a_programme_or_a_using_clause():
+    assert sorted(platforms(
+        "announced news. SK-515 is built with Skua's LockStep™ chelator technology, which "
+        "holds the isotope. Its companion agent, SK-516, uses the same LockStep chelator. "
+        "Skua's second LockStep programme, SK-610, enters the clinic next year. Using its "
+        "LockStep platform, Skua is developing SK-701 and SK-702, a preclinical conjugate.")) == [
+        ("SK-515", "LockStep chelator"), ("SK-516", "LockStep chelator"),
+        ("SK-610", "LockStep chelator"), ("SK-701", "LockStep"), ("SK-702", "LockStep chelator")]
+
+
+def test_the_molecule_of_the_next_sentence_is_the_drug_that_opened_the_one_before():
+    assert platforms("announced news. SK-515 is a radioligand for prostate cancer. The "
+                     "molecule was designed using the Company's SeaLink(TM) ligand "
+                     "platform.") == [("SK-515", "SeaLink ligand")]

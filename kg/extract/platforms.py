@@ -151,6 +151,16 @@ def names_technology(text: str) -> bool:
     lower = text.lower()
     return "platform" in lower or "technolog" in lower
 
+# `the same X`, `its X`, `Wren's X`: who or which platform, before its brand
+OWNER = r"(?:the\s+(?:same\s+)?|its\s+|our\s+|[A-Z]\w+[’']s\s+)?"
+# `Wren's second X programme, AB-2`: a drug set after the brand's programme
+PROGRAMME_OF = (r"(?P<brand>{names})(?:™|®|\(TM\))?\s+(?:programmes?|programs?|candidates?|"
+                r"assets?),\s+$")
+# `Using its X platform, Wren is developing A and B`: the drugs the clause goes on to name
+USING_PLATFORM = (r"\b(?:[Uu]sing|[Ww]ith|[Oo]n)\s+(?:its|our|the|[A-Z]\w+[’']s)\s+"
+                  r"(?P<brand>{names})(?:™|®|\(TM\))?(?:\s+platform)?,\s+[^,;]{{0,40}}?\b"
+                  r"(?:is|are)\s+(?:developing|advancing)\b")
+
 
 def derived_pattern(brands: dict[str, str]) -> re.Pattern | None:
     """`X-derived`, `from X` or `is a X GalNAc-siRNA` for any of the brands; None without
@@ -160,7 +170,31 @@ def derived_pattern(brands: dict[str, str]) -> re.Pattern | None:
     names = brand_names(brands)
     return re.compile(rf"(?<![\w-])(?P<b>{names}){DERIVED}|\bfrom\s+(?:its\s+|the\s+|our\s+)?"
                       rf"(?P<f>{names})(?:™|®|\(TM\))?(?![\w-])|\b(?:is|are|was)\s+(?:an?|the)\s+"
-                      rf"(?:[\w-]+\s+)?(?P<c>{names})(?:™|®|\(TM\))?(?![\w-])")
+                      rf"(?:[\w-]+\s+)?(?P<c>{names})(?:™|®|\(TM\))?(?![\w-])|"
+                      rf"\b(?:built|based|designed|developed|constructed|generated|made)\s+(?:on|"
+                      rf"with|using|from)\s+{OWNER}(?P<v>{names})(?![\w-])|"
+                      rf"\b(?:uses?|using|employs?|leverages?)\s+{OWNER}(?P<u>{names})(?![\w-])")
+
+
+
+def after_brands(brands: dict[str, str], sentence, mentions) -> list[tuple[str, object]]:
+    """(brand, mention) for drugs named after a brand's programme (`second X programme, AB-2`)
+    or after `Using its X platform, Wren is developing A and B`."""
+    if not brands or not mentions:
+        return []
+    names = brand_names(brands)
+    out = []
+    for mention in mentions:
+        local = mention.start - sentence.start
+        programme = re.search(PROGRAMME_OF.format(names=names), sentence.text[:local])
+        if programme:
+            out.append((programme.group("brand"), mention))
+    for match in re.finditer(USING_PLATFORM.format(names=names), sentence.text):
+        end = CLAUSE_BREAK.search(sentence.text, match.end())
+        stop = end.start() if end else len(sentence.text)
+        out += [(match.group("brand"), m) for m in mentions
+                if match.end() <= m.start - sentence.start < stop]
+    return out
 
 
 def brand_names(brands: dict[str, str]) -> str:
@@ -209,9 +243,11 @@ def platforms_and_payloads(ctx: Context) -> None:
             nearest = [m for m in mentions if m.end <= at]
             if nearest and not CLAUSE_BREAK.search(ctx.text, nearest[-1].end, at):
                 found.setdefault(nearest[-1].drug.name, []).append(
-                    (0, sentence.start, brands[match.group("b") or match.group("f")
-                                               or match.group("c")],
+                    (0, sentence.start, brands[next(g for g in match.groups() if g)],
                      nearest[-1].drug, evidence))
+        for brand, mention in after_brands(brands, sentence, mentions):
+            found.setdefault(mention.drug.name, []).append(
+                (0, sentence.start, brands[brand], mention.drug, evidence))
         for match in included.finditer(sentence.text) if included else ():
             end = sentence.text.find(";", match.end())
             end = len(sentence.text) if end < 0 else end
@@ -322,12 +358,13 @@ def about_drug(ctx: Context, sentence):
     """In an "About <drug>" section, "It …" sentences are about that drug; elsewhere an
     "It …" sentence is about the drug that opened the sentence before it, in its paragraph
     (`AB-1 is a radioligand. It is built on the X platform.`)."""
-    if not re.match(r"^(?:It|The (?:drug|compound|candidate))\b", sentence.text):
+    if not re.match(r"^(?:It|The (?:drug|compound|candidate|molecule|product|therapy|antibody|"
+                    r"conjugate|radioligand|agent))\b", sentence.text):
         return None
     if sentence.section == "about":
         return ctx.focus_drug
     before = ctx.sentence_before(sentence)
-    if sentence.text.startswith("It") and before and before.paragraph == sentence.paragraph:
+    if before and before.paragraph == sentence.paragraph:
         opening = ctx.own_mentions(before)
         if opening and opening[0].start - before.start <= OPENING_REACH:
             return opening[0].drug
