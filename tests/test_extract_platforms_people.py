@@ -495,3 +495,9 @@ def test_the_molecule_of_the_next_sentence_is_the_drug_that_opened_the_one_befor
     assert platforms("announced news. SK-515 is a radioligand for prostate cancer. The "
                      "molecule was designed using the Company's SeaLink(TM) ligand "
                      "platform.") == [("SK-515", "SeaLink ligand")]
+
+
+def test_a_quoted_specialist_with_an_academic_title_where_the_centre_is_and_a_second_role():
+    assert roles('reported data. "It works," said Associate Professor Ana Lind, radiologist at '
+                 'Bergen Cancer Centre in Bergen and national lead investigator for SK-515. '
+                 '"More soon."') == [("Ana Lind", "radiologist", "Bergen Cancer Centre")]

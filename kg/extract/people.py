@@ -18,7 +18,10 @@ NAME_WORD = (rf"(?:(?:Mc|Mac|O['’]|D['’]|Di|De|La|Le|Van)(?=[{UPPER}]))?[{UP
 # a headline's verb is no first name (`Acme Names Jane Roe Chief Financial Officer`)
 HEADLINE_VERB = (r"(?:Names|Appoints|Promotes|Welcomes|Hires|Elects|Adds|Taps|Announces|"
                  r"Strengthens|Expands|Reports|Joins|Bolsters)\b")
-NAME = (rf"(?:(?:Dr|Prof|Professor|professor|Mr|Ms|Mrs)\.?\s+)?(?!{HEADLINE_VERB}){NAME_WORD}"
+# `Dr.`, `Associate Professor`: a title before a name, not part of it
+NAME_TITLE = (r"(?:(?:Associate|Assistant|Clinical)\s+)?(?:Dr|Prof|Professor|professor|Mr|Ms|"
+              r"Mrs)\.?\s+")
+NAME = (rf"(?:{NAME_TITLE})?(?!{HEADLINE_VERB}){NAME_WORD}"
         rf"(?:\s+[{UPPER}]\.)?"
         rf"(?:\s+(?:van|de|von|der|da|di|le|la|del)(?:\s+der)?)?(?:\s+{NAME_WORD}){{1,2}}")
 CREDENTIALS = r"(?:,?\s*(?:Ph\.?\s?D\.?|M\.?\s?D\.?|MBA|M\.?B\.?A\.?|Pharm\.?\s?D\.?|J\.?D\.?|" \
@@ -31,7 +34,8 @@ ROLE_WORDS = re.compile(
     r"chair(?:man|woman|person)?|head|vice|vp|svp|evp|professor|investigator|manager|partner|"
     r"scientist|physician|executive|member|analyst|counsel|editor|author|contact|lead|leader|"
     r"principal|fellow|advisor|adviser|consultant|secretary|treasurer|oncologist|surgeon|"
-    r"chief|relations|dean|chairman|owner|general|academician)s?\b", re.IGNORECASE)
+    r"chief|relations|dean|chairman|owner|general|academician|\w+ologist|\w+iatrist|"
+    r"clinician)s?\b", re.IGNORECASE)
 ATTRIBUTION_AFTER = re.compile(  # initials (`the R.J. Kline Center`) do not end the role
     rf"{SAY}\s*,?\s+(?P<name>{NAME}){CREDENTIALS},\s+"
     rf"(?P<role>(?:[^.“”\"]|(?<=\b[A-Z])\.(?=[A-Z]|\s+[A-Z][a-z])){{3,140}}?)"
@@ -285,7 +289,7 @@ def move_from_subunit(ctx: Context, sentence: Sentence, name: str) -> None:
 
 def resolve_name(ctx: Context, name: str) -> str:
     """`Dr. Roe` → the full name (`Jane Roe`) the document uses for that surname."""
-    bare = re.sub(r"^(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+", "", name.strip())
+    bare = re.sub(f"^{NAME_TITLE}", "", name.strip())
     if " " in bare:
         return bare
     people_ = [f.person for f in ctx.extraction.facts if isinstance(f, RoleAssignment)]
@@ -447,8 +451,15 @@ def organization_of(ctx: Context, text: str) -> Organization:
     return Organization(name, is_company=bool(organization_names(name)))
 
 
+# `… Centre in Toronto and Canadian lead investigator for X`: where it is, then another role
+ORG_TAIL = re.compile(r"\s+(?:and|who|which|where|in|since|from)\s+[a-z]|"
+                      r"\s+in\s+[A-Z][a-z]+(?=$|,|\s+and\s)|"
+                      r"\s+and\s+(?=(?:[\w-]+\s+){0,3}(?:investigator|director|professor|chair|"
+                      r"head|member)\b)")
+
+
 def clean_org(text: str) -> str:
-    return re.split(r"\s+(?:and|who|which|where|in|since|from)\s+[a-z]", text)[0].strip(" ,")
+    return ORG_TAIL.split(text)[0].strip(" ,")
 
 
 PHONE = r"\+?\(?\d[\d\s().-]{6,}"  # a telephone number, `+1 (617) 555-0100`
@@ -464,7 +475,7 @@ def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
     """Record a person's role; False when the match is not a usable role. A person has one
     role in an organisation, the first the text gives, unless the role is `another` (one
     held before a change, or besides the title)."""
-    name = re.sub(r"^(?:Dr|Prof|Professor|professor|Mr|Ms|Mrs)\.?\s+", "", name.strip())
+    name = re.sub(f"^{NAME_TITLE}", "", name.strip())
     tail = TITLE_TAIL.search(name)  # `named Nora Lind Chief Executive Officer`
     if tail and len(name[:tail.start()].split()) >= 2:
         name, role_text = name[:tail.start()], f"{tail.group(1)} {role_text}"
