@@ -238,7 +238,7 @@ def test_a_placebo_row_of_a_table_of_arms_by_endpoint_is_not_the_drugs_result():
         ("25 mg", "Responder rate", Decimal("44.5"), "%")]
 
 
-def test_arms_of_one_dose_on_two_schedules_keep_the_schedule_in_their_labels():
+def test_arms_named_by_dose_and_schedule_keep_the_schedule_in_their_labels():
     assert outcomes("r.html", OPENING + (
         "<table><tr><td></td><td>PL-505 100 mg Q2W</td><td>PL-505 100 mg Q4W</td>"
         "<td>PL-505 200 mg Q4W</td></tr>"
@@ -246,7 +246,7 @@ def test_arms_of_one_dose_on_two_schedules_keep_the_schedule_in_their_labels():
         "</table></article></body></html>")) == [
         ("100 mg Q2W", "Objective response rate", Decimal("40"), "%"),
         ("100 mg Q4W", "Objective response rate", Decimal("35"), "%"),
-        ("200 mg", "Objective response rate", Decimal("52"), "%")]
+        ("200 mg Q4W", "Objective response rate", Decimal("52"), "%")]
 
 
 def test_a_row_of_changes_from_baseline_is_a_result_and_a_row_of_baseline_values_is_not():

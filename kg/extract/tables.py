@@ -116,12 +116,11 @@ SCHEDULE = re.compile(r"\s*(?P<s>Q\d{1,2}[WDMH]|QD|QW|QOD|BID|TID)\b")
 
 
 def arm_labels(cells: list[str]) -> list[str]:
-    """The cohort label of each cell; arms that one dose alone would not tell apart
-    (`AB-1 300 mg Q12W`, `AB-1 300 mg Q4W`) keep the schedule written after it."""
+    """The cohort label of each cell; an arm named by its dose keeps the schedule written
+    after it (`AB-1 300 mg Q12W` beside `AB-1 300 mg Q4W`: the dose alone names neither)."""
     labels = [cohort_label(cell) for cell in cells]
-    repeated = {label for label in labels if label and labels.count(label) > 1}
     for i, cell in enumerate(cells):
-        dose = dose_text().search(cell) if labels[i] in repeated else None
+        dose = dose_text().search(cell) if labels[i] else None
         schedule = dose and SCHEDULE.match(cell, dose.end())
         if schedule and labels[i] == f"{dose.group('v')} {dose.group('u')}":
             labels[i] = f"{labels[i]} {schedule.group('s')}"
