@@ -280,3 +280,12 @@ def test_columns_headed_by_the_drug_and_a_dose_are_its_arms_but_placebo_is_not()
     assert sorted((d.cohort.label, d.quantity.value, d.quantity.unit)
                   for d in extraction.of_type(Dose)) == [
         ("100 mg Q2W", Decimal("100"), "mg"), ("100 mg Q4W", Decimal("100"), "mg")]
+
+
+def test_rows_of_fold_rises_in_titers_are_results_in_fold():
+    assert outcomes("r.html", OPENING + (
+        "<table><tr><th></th><th>PL-505 10 µg</th><th>PL-505 30 µg</th></tr>"
+        "<tr><td>Neutralizing antibody, geometric mean fold rise (GMFR)</td><td>4.1</td>"
+        "<td>6.3</td></tr></table></article></body></html>")) == [
+        ("10 µg", "Neutralizing antibody, geometric mean fold rise", Decimal("4.1"), "fold"),
+        ("30 µg", "Neutralizing antibody, geometric mean fold rise", Decimal("6.3"), "fold")]

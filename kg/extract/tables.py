@@ -48,12 +48,14 @@ N_PERCENT = re.compile(r"\bn\s*\(\s*%\s*\)")  # `Responders, n (%)`: cells `2 (3
 # in BCVA (letters)`, `TETRAS-ADL, LS mean change (points)`, `Responders (>=30%)`, `Patients
 # free of rescue, n (%)`; never a p-value, a confidence interval or a baseline figure
 RESULT_LABEL = re.compile(r"\b(?:chang\w*|reduc\w*|improv\w*|increas\w*|decreas\w*|"
-                          r"differen\w*|respon\w*|remission|cure|free\s+of|achiev\w*|gain\w*)",
+                          r"differen\w*|respon\w*|remission|cure|free\s+of|achiev\w*|gain\w*|"
+                          r"fold|GMFR|GMT|seroconversion)",
                           re.IGNORECASE)
 NOT_RESULT_LABEL = re.compile(r"\bp[- ]?values?\b|\bCI\b|\bconfidence\b|(?<!from\s)\bbaseline\b"
                               r"(?!\s+(?:to|in)\b)|\bn\s*=", re.IGNORECASE)
 # what follows the words of a row's label: `(points)`, `(>=30%)`, `, n (%)`, a footnote mark
 LABEL_NOTES = re.compile(r"(?:\s*(?:\([^()]*\)|,\s*n\s*\(%\)|[*†‡§¶]+|\s[a-z]))+\s*$")
+FOLD_RISE = re.compile(r"\bfold[- ](?:rise|increase|change)|\bGMFR\b", re.IGNORECASE)
 UNIT_KINDS = ("percent", "score", "time", "length", "mass")
 # a value cell: a sign, the value, a unit, then footnote marks or a parenthesis (`+4.2*`,
 # `−67.4%**`, `7.2 (5.5–9.1)`)
@@ -152,6 +154,8 @@ def own_words_endpoint(label: str) -> tuple[lexicon.TermMatch, str] | None:
         row = unit_row_of(note) or unit_row_of(note.split()[-1] if note.split() else "")
         if row:
             unit = row["unit"]
+    if not unit and FOLD_RISE.search(words):
+        unit = "fold"  # `neutralizing antibody, geometric mean fold rise`: a ratio of titers
     return lexicon.TermMatch("measure", 0, len(label), words), unit
 
 
