@@ -527,3 +527,11 @@ def test_a_share_achieving_at_least_some_points_on_a_scale_names_the_scale():
 def test_one_dose_of_a_single_arm_trial_keeps_an_empty_cohort():
     assert doses("reported that in the single-arm PL-505 Phase 2 study patients received "
                  "PL-505 at 5 mCi.") == [("", Decimal("5"), "mCi")]
+
+
+def test_a_cohort_named_by_who_is_in_it_takes_its_results_but_a_generic_one_does_not():
+    assert outcomes("reported Phase 2 results for PL-505. In the treatment-naive cohort, the "
+                    "objective response rate was 48%. In the overall population, the disease "
+                    "control rate was 80%.") == [
+        ("", "disease control rate", Decimal("80"), "%"),
+        ("treatment-naive cohort", "objective response rate", Decimal("48"), "%")]

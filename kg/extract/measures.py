@@ -53,6 +53,19 @@ SUBGROUP = re.compile(r"\bsubgroup\s+of\s+(?P<who>(?:patients|participants|subje
                       r"who|aged)\s+[^,;()]{2,40}?)(?=\s*[,;(]|\s+(?:the|was|were|who)\b)|"
                       r"\b(?:the|a)\s+(?!(?:pre-?specified|pre-?defined|exploratory)\b)"
                       r"(?P<what>[\w+-]+(?:\s+[\w+-]+){0,2})\s+subgroup\b(?!\s+of\b)")
+# `In the PRRT-naive cohort, …`, `in the pancreatic cancer cohort`: a cohort named by who
+# is in it
+DESCRIBED_COHORT = re.compile(r"\b(?:[Ii]n|[Ff]or|[Aa]mong|[Aa]cross)\s+the\s+(?P<label>"
+                              r"(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?P<noun>cohort|arm|subgroup|"
+                              r"population)\b")
+GENERIC_COHORT = re.compile(r"^(?:\w+\s+)?(?:overall|entire|whole|total|treatment|treated|"
+                            r"efficacy|safety|evaluable|study|trial|expansion|escalation|"
+                            r"dose[- ]escalation|dose[- ]expansion|placebo|control|sham|active|"
+                            r"same|first|second|third|fourth|fifth|last|final|highest|lowest|"
+                            r"high|low|middle|high-dose|low-dose|mid-dose|intent-to-treat|ITT|"
+                            r"mITT|comparator|monotherapy|combination|randomi[sz]ed|pivotal|"
+                            r"this|that|each|every|other|[A-Z0-9]{1,3})$|\b(?:cohort|dose|"
+                            r"level)\b", re.IGNORECASE)
 # `- Adults aged 60 to 74 years: VE of 84.2%`: a list line whose label is a population
 LISTED_GROUP = re.compile(r"^\s*(?:[-*•]\s*)?(?P<who>(?:adults|patients|participants|subjects|"
                           r"children|adolescents|infants|people|women|men)\s+(?:aged|with|who|"
@@ -132,6 +145,12 @@ def _result_groups(text: str) -> tuple[tuple[int, str], ...]:
     listed = LISTED_GROUP.match(text)
     if listed:
         out.append((listed.start("who"), " ".join(listed.group("who").split())))
+    taken = {at for at, _label in out}
+    for match in DESCRIBED_COHORT.finditer(text):
+        words = match.group("label")
+        if match.start() not in taken and not GENERIC_COHORT.search(words) \
+                and not dose_text().search(words):
+            out.append((match.start(), f"{words} {match.group('noun').lower()}"))
     for match in POOLED.finditer(text):
         out.append((match.start(), ""))
     return tuple(sorted(out))
