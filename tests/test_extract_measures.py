@@ -535,3 +535,11 @@ def test_a_cohort_named_by_who_is_in_it_takes_its_results_but_a_generic_one_does
                     "control rate was 80%.") == [
         ("", "disease control rate", Decimal("80"), "%"),
         ("treatment-naive cohort", "objective response rate", Decimal("48"), "%")]
+
+
+def test_hazard_ratios_across_subgroups_each_take_the_subgroup_named_before_them():
+    assert outcomes("reported Phase 3 results for PL-505. The PFS benefit held across "
+                    "prespecified subgroups, including patients with liver metastases (HR 0.61) "
+                    "and patients with bone-only disease (HR 0.58).") == [
+        ("bone-only disease", "hazard ratio for PFS", Decimal("0.58"), ""),
+        ("liver metastases", "hazard ratio for PFS", Decimal("0.61"), "")]

@@ -39,12 +39,24 @@ def hazard_ratios(ctx: Context) -> None:
         if NOT_HUMAN.search(text) or OTHER_THERAPY.search(text) \
                 or not (ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(text)):
             continue
+        subgroups = SUBGROUPS.search(text)
         for match in HAZARD_RATIO.finditer(text):
             value = match.group("spelled") or match.group("short")
             endpoint = lexicon.TermMatch("hazard-ratio", match.start(), match.end(),
                                          ratio_name(text, match))
+            named = subgroups and subgroups.end() < match.start() and SUBGROUP_BEFORE.search(
+                text, subgroups.end(), match.start())
             add_outcome(ctx, sentence, endpoint, decimal(value), "",
-                        nearest_cohort(result_groups(text), match.start(), text))
+                        " ".join(named.group("who").split()) if named else nearest_cohort(
+                            result_groups(text), match.start(), text))
+
+
+# `consistent across subgroups, including patients with PD-L1 TPS of 50% or greater (HR 0.44)
+# and squamous histology (HR 0.47)`: each ratio's subgroup is the phrase just before it
+SUBGROUPS = re.compile(r"\bsubgroups\b", re.IGNORECASE)
+SUBGROUP_BEFORE = re.compile(r"(?:,|\band|\bwith|\bincluding|\bin)\s+(?:including\s+)?"
+                             r"(?:(?:patients|those)\s+"
+                             r"(?:with|who\s+had)\s+)?(?P<who>(?!(?:and|or)\b)[^,;()]{2,50}?)\s*\(\s*$")
 
 
 def ratio_name(text: str, match: re.Match) -> str:
