@@ -501,3 +501,11 @@ def test_a_quoted_specialist_with_an_academic_title_where_the_centre_is_and_a_se
     assert roles('reported data. "It works," said Associate Professor Ana Lind, radiologist at '
                  'Bergen Cancer Centre in Bergen and national lead investigator for SK-515. '
                  '"More soon."') == [("Ana Lind", "radiologist", "Bergen Cancer Centre")]
+
+
+def test_a_contacts_title_line_ending_with_the_firm_gives_title_and_firm():
+    assert roles("said hello.\n\nInvestor Contact:\nLars Berg\nManaging Director, Fjord Partners\n"
+                 "lars@fjord.example\n\nMedia Contact:\nMari Holm\nVice President, Corporate "
+                 "Communications\nmari@skua.example\n") == [
+        ("Lars Berg", "Managing Director", "Fjord Partners"),
+        ("Mari Holm", "Vice President, Corporate Communications", "Skua Radiopharma ASA")]

@@ -102,6 +102,14 @@ LABELLED_CONTACT = re.compile(
     rf"\s*(?:,\s*(?P<details>.*))?$")
 
 
+def title_and_org(line: str) -> tuple[str, Organization | None]:
+    """`Managing Director, Birchline Advisors`: the title and the firm after its last comma;
+    `Vice President, Investor Relations` is a title alone."""
+    title, _, last = line.rpartition(",")
+    org = contact_org(last) if title and is_title(title) else None
+    return (title.strip(), org) if org else (line, None)
+
+
 def contact_org(text: str) -> Organization | None:
     """The organisation a contact line names: a company, or an agency (`X Communications`)."""
     names = organization_names(text)
@@ -189,7 +197,9 @@ def contacts(ctx: Context) -> None:
                 taken.update([at] if org else [])
                 break
             if not role and is_title(following.text):
-                role = following.text.strip()
+                role, org = title_and_org(following.text.strip())
+                if org:
+                    break
                 continue
             org = contact_org(following.text)
             if org:
