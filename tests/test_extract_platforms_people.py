@@ -509,3 +509,10 @@ def test_a_contacts_title_line_ending_with_the_firm_gives_title_and_firm():
                  "Communications\nmari@skua.example\n") == [
         ("Lars Berg", "Managing Director", "Fjord Partners"),
         ("Mari Holm", "Vice President, Corporate Communications", "Skua Radiopharma ASA")]
+
+
+def test_a_quoted_investigator_of_a_hospital_with_the_role_after_it():
+    assert roles('reported data. "It works," said Professor Kim Dae-ho of the Department of '
+                 'Oncology, Busan Central Hospital, the lead investigator of the SK-515 '
+                 'study.') == [
+        ("Kim Dae-ho", "lead investigator of the SK-515 study", "Busan Central Hospital")]

@@ -135,6 +135,14 @@ ROLE_INSTITUTION = re.compile(
     rf"(?P<org>(?:[Tt]he\s+)?[A-Z][^,;()]{{0,60}}?(?:{INSTITUTION_WORDS})[^,;()]{{0,50}}?)"
     rf"(?=\s*[,;(.]|\s+and\b|$)")
 
+# `said Professor A of the Department of X, B Hospital, the principal investigator of Y`
+ATTRIBUTION_OF = re.compile(
+    rf"{SAY}\s+(?P<name>{NAME}){CREDENTIALS}\s+of\s+(?:the\s+)?"
+    rf"(?:(?:Department|Division|School)\s+of\s+[^,;()]{{3,60}},\s+)?(?P<org>[A-Z][^,;()“”\"]{{2,80}}?(?:{INSTITUTION_WORDS})"
+    rf"[^,;()“”\"]{{0,40}}?)(?:,\s+[A-Z][^,;()“”\"]{{2,60}}?(?:{INSTITUTION_WORDS}))?,\s+"
+    rf"(?:the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}investigator\b[^.,;“”\"]{{0,60}}?)"
+    rf"(?=\s*[.,;”\"]|$)")
+
 
 def people(ctx: Context) -> None:
     read: list[Sentence] = []  # the sentences before: `she` and `he` refer to a person in them
@@ -360,10 +368,10 @@ WHO_FOUNDED = re.compile(
 COMMITTEE_CHAIR = re.compile(
     rf"(?P<name>{NAME}|{SHORT_NAME}){CREDENTIALS}\s+will\s+(?:also\s+)?(?:chair|lead)\s+"
     rf"(?P<role>(?:the|its)\s+(?:[A-Z][\w&-]*,?\s+(?:and\s+)?){{1,5}}Committee)\b")
-PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ORG_ROLE_NAME, APPOINTMENT,
-            HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT, ROLE_APPOSITION, TITLE_BEFORE_NAME,
-            TITLE_POSSESSIVE, IS_ROLE, ROLE_IS, JOINED, SUCCEEDS, WHO_SERVED, WILL_BECOME,
-            WHO_FOUNDED, COMMITTEE_CHAIR)
+PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_OF, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE,
+            ORG_ROLE_NAME, APPOINTMENT, HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT,
+            ROLE_APPOSITION, TITLE_BEFORE_NAME, TITLE_POSSESSIVE, IS_ROLE, ROLE_IS, JOINED,
+            SUCCEEDS, WHO_SERVED, WILL_BECOME, WHO_FOUNDED, COMMITTEE_CHAIR)
 # words without which a pattern cannot match: most sentences skip the pattern
 PATTERN_HINTS = {WHO_SERVED: (" who ",), WHO_FOUNDED: ("founded",),
                  WILL_BECOME: ("will ", "becam", "becomes"), COMMITTEE_CHAIR: ("Committee",)}
