@@ -195,3 +195,13 @@ def test_phase_data_are_no_trial_to_give_the_sentences_indication():
     assert [t.indications for t in trials(
         "plans to seek orphan status for HR-515 in mesothelioma this year and will seek "
         "more should the Phase 2 data warrant it.")] == [()]
+
+
+def test_a_trials_cohorts_listed_a_line_each_under_a_colon_are_its_indications():
+    found = trials("reported data.\n\nHR-440 is in a Phase 1/2 trial in advanced solid tumors. "
+                   "Part B enrolls patients in two disease-specific cohorts:\n"
+                   "- gastric cancer after two prior lines;\n- biliary tract cancer.\n\n"
+                   "Enrollment continues.")
+    assert sorted((t.phase, t.indications) for t in found) == [
+        ("1/2", ("advanced solid tumors",)), ("1/2", ("biliary tract cancer",)),
+        ("1/2", ("gastric cancer",))]

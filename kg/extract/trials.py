@@ -69,8 +69,46 @@ def trials(ctx: Context) -> None:
         if not phases:
             for match in UNPHASED.finditer(sentence.text):
                 read_trial(ctx, sentence, match, len(sentence.text))
+        if COHORTS_LISTED.search(sentence.text):
+            listed_cohorts(ctx, sentence)
     merge_indications(ctx)
     merge_refined_phases(ctx)
+
+
+# `… is enrolling patients in three disease-specific cohorts:` then one indication a line
+COHORTS_LISTED = re.compile(r"\b(?:cohorts|indications|tumou?r\s+types|populations)\s*:\s*$",
+                            re.IGNORECASE)
+MAX_LISTED = 8
+
+
+def listed_cohorts(ctx: Context, sentence: Sentence) -> None:
+    """Each indication listed a line under a sentence that introduces a trial's cohorts, for
+    the trial that sentence or the one before it in its paragraph names."""
+    before = ctx.sentence_before(sentence)
+    for where in (sentence, before):
+        if where is None or where.paragraph != sentence.paragraph:
+            continue
+        phases = [m for m in PHASE.finditer(where.text) if is_trial_phase(where.text, m)]
+        drugs = trial_drugs(ctx, where) if phases else []
+        if drugs:
+            break
+    else:
+        return
+    phase = normalise_phase(phases[0].group("p")) if phases[0].group("p") else ""
+    sentences = ctx.structure.sentences
+    index = ctx.index_of(sentence)
+    last_paragraph = sentence.paragraph
+    for item in sentences[index + 1:index + 1 + MAX_LISTED]:
+        if item.paragraph != last_paragraph + 1:
+            break
+        last_paragraph = item.paragraph
+        found = indications_in(item.text, ctx.acronyms)
+        if not found or found[0].start > 2:
+            break
+        evidence = ctx.evidence(item, "kg.trials.v1")
+        for drug in drugs:
+            ctx.extraction.add(Trial((drug,), phase, (ctx.indication_text(found[0].text),)),
+                               evidence)
 
 
 FURTHER = re.compile(r"^(?:another|a\s+second|a\s+separate|an?\s+additional)\b", re.I)
