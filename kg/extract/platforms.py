@@ -355,9 +355,9 @@ def company_platforms(ctx: Context, sentence, evidence, found: dict) -> None:
 
 
 def about_drug(ctx: Context, sentence):
-    """In an "About <drug>" section, "It …" sentences are about that drug; elsewhere an
-    "It …" sentence is about the drug that opened the sentence before it, in its paragraph
-    (`AB-1 is a radioligand. It is built on the X platform.`)."""
+    """In an "About <drug>" section, "It …" and "The molecule …" sentences are about that
+    drug; elsewhere they are about the drug that opened the sentence before them, in their
+    paragraph (`AB-1 is a radioligand. The molecule is built on the X platform.`)."""
     if not re.match(r"^(?:It|The (?:drug|compound|candidate|molecule|product|therapy|antibody|"
                     r"conjugate|radioligand|agent))\b", sentence.text):
         return None
