@@ -543,3 +543,11 @@ def test_hazard_ratios_across_subgroups_each_take_the_subgroup_named_before_them
                     "and patients with bone-only disease (HR 0.58).") == [
         ("bone-only disease", "hazard ratio for PFS", Decimal("0.58"), ""),
         ("liver metastases", "hazard ratio for PFS", Decimal("0.61"), "")]
+
+
+def test_an_arm_named_by_dose_and_dosing_interval_keeps_the_interval_but_not_a_daily_one():
+    assert outcomes("reported Phase 2 results for PL-505. In the 200 mg Q4W arm, the objective "
+                    "response rate was 41%. In the 100 mg QD arm, the objective response rate "
+                    "was 30%.") == [
+        ("100 mg", "objective response rate", Decimal("30"), "%"),
+        ("200 mg Q4W", "objective response rate", Decimal("41"), "%")]

@@ -189,13 +189,20 @@ def dose_text() -> re.Pattern:
     return re.compile(rf"(?P<v>{NUMBER})\s*(?P<u>{unit})(?![\w/])", re.IGNORECASE)
 
 
+# `Q4W`, `QW`, `QOD`: a dosing interval that tells apart arms of one dose, kept in their
+# labels (a daily `QD` or `BID` is not: the dose names that arm)
+INTERVAL = r"Q\d{1,2}[WDMH]|QW|QOD"
+
+
 @lru_cache(maxsize=1)
 def dose_arm() -> re.Pattern:
-    """`the 100 mg arm`, `the 3 mg/kg cohort`: a group named by its dose."""
+    """`the 100 mg arm`, `the 3 mg/kg cohort`, `the 300 mg Q4W arm`: a group named by its dose
+    (and the schedule abbreviated after it, as a table's arm keeps it)."""
     unit = lexicon.unit_regex(("dose",)) or r"(?!x)x"
-    return re.compile(rf"(?<![\w.])(?P<label>{NUMBER}\s*(?:{unit}))\s+(?:(?:once|twice)[- ]"
-                      r"(?:daily|weekly)\s+|QD\s+|BID\s+)?(?:arm|cohort|group|dose\s+group)\b",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<![\w.])(?P<label>{NUMBER}\s*(?:{unit})(?:\s+(?-i:{INTERVAL})\b)?)"
+                      r"\s+(?:(?:once|twice)[- ](?:daily|weekly)\s+|QD\s+|BID\s+)?"
+                      r"(?:arm|cohort|group|dose\s+group)\b", re.IGNORECASE)
+
 
 
 BACK_REFERENCE = re.compile(r"\b(?:these|those)\s+(?:patients|participants|subjects)\b|"

@@ -18,6 +18,7 @@ from kg.extract.context import Context
 from kg.extract.indications import indications_in
 from kg.extract.measures import (
     CONTROL,
+    INTERVAL,
     RESPONSE,
     TABLE_CELLS,
     add_outcome,
@@ -114,7 +115,7 @@ def cohort_label(cell: str) -> str:
         else ""
 
 
-SCHEDULE = re.compile(r"\s*(?P<s>Q\d{1,2}[WDMH]|QD|QW|QOD|BID|TID)\b")
+SCHEDULE = re.compile(rf"\s*(?P<s>{INTERVAL})\b")
 
 
 def arm_labels(cells: list[str]) -> list[str]:
