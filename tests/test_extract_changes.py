@@ -55,3 +55,10 @@ def test_a_change_led_by_a_colon_then_one_value_a_line_for_each_cohort():
                     "drug was well tolerated, with 12% of patients reporting headache.") == [
         ("1", "mean maximum reduction in serum TTR protein", Decimal("41"), "%"),
         ("2", "mean maximum reduction in serum TTR protein", Decimal("68"), "%")]
+
+
+def test_changes_listed_under_the_trials_lead_in_count_but_the_placebo_groups_do_not():
+    assert outcomes("reported that in its Phase 2 trial of PL-505 patients received 50 mg or "
+                    "placebo. At week 12:\n\n- Serum urate fell by 48% in the 50 mg group.\n"
+                    "- Serum urate in the placebo group rose by 2%.") == [
+        ("50 mg", "reduction in Serum urate", Decimal("48"), "%")]

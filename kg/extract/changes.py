@@ -85,10 +85,21 @@ def change_outcomes(ctx: Context) -> None:
     stated = {(e.start, o.quantity.value) for o in ctx.extraction.of_type(Outcome)
               for e in o.evidence}
     arms = dose_arms(ctx)
+    topic_paragraph = None  # the last paragraph that named an own drug or a trial
+    listing = False  # it ends with `:`, and the lines after it are its list
     for sentence in ctx.fact_sentences():
         text = sentence.text
-        if not CHANGE_HINT.search(text) or not VALUE.search(text) or NOT_HUMAN.search(text) \
-                or not (ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(text)):
+        if ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(text):
+            topic_paragraph = sentence.paragraph
+        elif topic_paragraph is not None and (sentence.paragraph == topic_paragraph or (
+                listing and sentence.paragraph == topic_paragraph + 1)):
+            topic_paragraph = sentence.paragraph  # `At week 24:` then one result a line
+        else:
+            listing = False
+            continue
+        listing = text.rstrip().endswith(":") or (
+            listing and sentence.paragraph == topic_paragraph)
+        if not CHANGE_HINT.search(text) or not VALUE.search(text) or NOT_HUMAN.search(text):
             continue
         values = with_listed_values(text, list(VALUE.finditer(text)))
         for endpoint, first in changes_in(text, values):
@@ -164,7 +175,8 @@ def changes_in(text: str, values: list[re.Match]) -> list[tuple[lexicon.TermMatc
                     continue
                 noun, measure = after.group("noun"), after.group("measure")
             phrase = endpoint_phrase(noun, measure)
-            if not phrase or control_subject(text, match.start()):
+            if not phrase or control_subject(text, match.start()) \
+                    or CONTROL_SUBJECT.search(phrase):  # `Lp(a) in the placebo group rose`
                 continue
             taken.add(value.start())
             out.append((lexicon.TermMatch("change", match.start(), value.end(), phrase), value))
