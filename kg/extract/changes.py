@@ -17,7 +17,7 @@ from kg.extract.measures import (
     NOT_HUMAN,
     SIGNED,
     THRESHOLD_BEFORE,
-    TRIAL_CONTEXT,
+    Topic,
     add_outcome,
     decimal,
     dose_arms,
@@ -85,20 +85,11 @@ def change_outcomes(ctx: Context) -> None:
     stated = {(e.start, o.quantity.value) for o in ctx.extraction.of_type(Outcome)
               for e in o.evidence}
     arms = dose_arms(ctx)
-    topic_paragraph = None  # the last paragraph that named an own drug or a trial
-    listing = False  # it ends with `:`, and the lines after it are its list
+    topic = Topic()
     for sentence in ctx.fact_sentences():
         text = sentence.text
-        if ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(text):
-            topic_paragraph = sentence.paragraph
-        elif topic_paragraph is not None and (sentence.paragraph == topic_paragraph or (
-                listing and sentence.paragraph == topic_paragraph + 1)):
-            topic_paragraph = sentence.paragraph  # `At week 24:` then one result a line
-        else:
-            listing = False
+        if not topic.follows(ctx, sentence):  # `At week 24:` then one result a line
             continue
-        listing = text.rstrip().endswith(":") or (
-            listing and sentence.paragraph == topic_paragraph)
         if not CHANGE_HINT.search(text) or not VALUE.search(text) or NOT_HUMAN.search(text):
             continue
         values = with_listed_values(text, list(VALUE.finditer(text)))

@@ -289,9 +289,9 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
         return [adjective]
     before = [a for a in agencies if a.end <= match.start]
     last = last_listed(sentence.text, match)
-    after = [a for a in agencies if a.start >= last.end]
-    if after and FROM_AGENCY.match(sentence.text[last.end:after[0].start]):
-        return coordinated(sentence.text, after, 0)  # `… designation from the EC`
+    after_list = [a for a in agencies if a.start >= last.end]
+    if after_list and FROM_AGENCY.match(sentence.text[last.end:after_list[0].start]):
+        return coordinated(sentence.text, after_list, 0)  # `… designation from the EC`
     after = [a for a in agencies if a.start >= match.end]
     adjacent = region_agencies(sentence.text, match.end, adjacent=True)
     if adjacent and (not before or CLAUSE_GAP.search(sentence.text, before[-1].end,

@@ -19,9 +19,8 @@ HEADS = (
     r"GvHD|GVHD|aGvHD|cGvHD|NSCLC|SCLC|AML|MDS|CLL|DLBCL|HCC|PDAC|mCRPC|ALS|DMD|NASH|MASH|IPF|"
     r"OA|adenocarcinomas?|myelofibrosis|retinopathy|neuropathy|nephropathy|cardiomyopathy|"
     r"dementia|lupus(?:\s+erythematosus)?|ischemia|stroke|injury|inflammation|pain|eczema|"
-    r"pneumonia|acne|gout|"
-    r"migraine|urticaria|alopecia|vitiligo|rosacea|schizophrenia|insomnia|sepsis|nodularis|"
-    r"ataxias?"
+    r"pneumonia|acne|gout|migraine|urticaria|alopecia|vitiligo|rosacea|schizophrenia|insomnia|"
+    r"sepsis|nodularis|ataxias?"
 )
 # One-word disease names by their medical suffix (`cholangiocarcinoma`, `uveitis`,
 # `amyloidosis`, `phenylketonuria`, `achondroplasia`, `hemophilia`, `hyperinsulinism`,
@@ -36,8 +35,7 @@ SUFFIXED = (r"(?!(?:diagnos|prognos|apoptos|osmos|hypnos|mitos|meios|symbios|nec
 HEAD = re.compile(rf"(?<![\w-])(?:{HEADS}|{SUFFIXED})(?![\w-])")
 NOT_INDICATION_AFTER = re.compile(
     r"^\s*(?:cells?|microenvironment|growth|types?(?!\s+(?:\d|[IVX]+[a-dA-D]?\b|[A-D]\b))|"
-    r"antigens?|"
-    r"targeting|stem|models?|"
+    r"antigens?|targeting|stem|models?|"
     r"lines?|biology|research|centers?|centres?|institute|society|foundation|associations?|"
     r"care|burden|awareness|specialists?|drugs?|therap(?:y|ies)|treatments?|progression|"
     r"regression|volume|reduction|samples?|tissue|killing|immunity|specific)\b", re.IGNORECASE)

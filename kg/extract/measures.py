@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -189,6 +190,11 @@ def dose_text() -> re.Pattern:
     return re.compile(rf"(?P<v>{NUMBER})\s*(?P<u>{unit})(?![\w/])", re.IGNORECASE)
 
 
+def dose_label(dose: re.Match) -> str:
+    """`10 mg` for a match of `dose_text`: how a group named by its dose is labelled."""
+    return f"{dose.group('v')} {dose.group('u')}"
+
+
 # `Q4W`, `QW`, `QOD`: a dosing interval that tells apart arms of one dose, kept in their
 # labels (a daily `QD` or `BID` is not: the dose names that arm)
 INTERVAL = r"Q\d{1,2}[WDMH]|QW|QOD"
@@ -202,7 +208,6 @@ def dose_arm() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?P<label>{NUMBER}\s*(?:{unit})(?:\s+(?-i:{INTERVAL})\b)?)"
                       r"\s+(?:(?:once|twice)[- ](?:daily|weekly)\s+|QD\s+|BID\s+)?"
                       r"(?:arm|cohort|group|dose\s+group)\b", re.IGNORECASE)
-
 
 
 BACK_REFERENCE = re.compile(r"\b(?:these|those)\s+(?:patients|participants|subjects)\b|"
@@ -503,31 +508,46 @@ def in_control_clause(ctx: Context, sentence: Sentence, position: int) -> bool:
     return control and not names_drug
 
 
+@dataclass
+class Topic:
+    """Which sentences a results step reads, in order: one naming an own drug or a trial
+    opens a topic; the lines listed under a lead ending in `:` (`As of the cutoff:`) carry
+    it on, and so do the later sentences of its paragraph and the paragraph after it when
+    the step lets them."""
+
+    paragraph: int | None = None  # the last paragraph in the topic
+    listing: bool = False  # it ends with `:`, and the lines after it are its list
+
+    def follows(self, ctx: Context, sentence: Sentence, *,
+                same_paragraph: Callable[[], bool] = lambda: True,
+                next_paragraph: Callable[[], bool] = lambda: False) -> bool:
+        at = sentence.paragraph
+        opens = ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(sentence.text)
+        if not opens and (self.paragraph is None or not (
+                (self.listing and at in (self.paragraph, self.paragraph + 1))
+                or (at == self.paragraph + 1 and next_paragraph())
+                or (at == self.paragraph and same_paragraph()))):
+            self.listing = False
+            return False
+        self.paragraph = at
+        self.listing = self.listing or sentence.text.rstrip().endswith(":")
+        return True
 
 
 def outcomes(ctx: Context) -> None:
     time_units = lexicon.unit_regex(("time", "percent"))
     value = re.compile(rf"(?P<v>{SIGNED})(?:\s*|-)(?P<u>{time_units})(?![\w])", re.IGNORECASE)
-    topic_paragraph = None  # the last paragraph that named an own drug or a trial
-    listing = False  # that paragraph ends with `:`, and the lines after it are its list
+    topic = Topic()
     arms = dose_arms(ctx)
     for sentence in ctx.fact_sentences():
         if TABLE_CELLS in sentence.text:
             continue  # a table's row: `kg.extract.tables` reads it against its header
-        if ctx.own_mentions(sentence) or TRIAL_CONTEXT.search(sentence.text):
-            topic_paragraph = sentence.paragraph
-        elif listing and topic_paragraph is not None \
-                and sentence.paragraph in (topic_paragraph, topic_paragraph + 1):
-            topic_paragraph = sentence.paragraph  # `As of the cutoff:` then one result a line
-        elif topic_paragraph is not None and sentence.paragraph == topic_paragraph + 1 \
-                and REPORTED.search(sentence.text) and endpoints_in(sentence.text) \
-                and not BACKGROUND.search(sentence.text):
-            topic_paragraph = sentence.paragraph  # a paragraph of results after the study's
-        elif sentence.paragraph != topic_paragraph or not REPORTED.search(sentence.text):
-            listing = False
-            continue  # `The ORR was 62%.` counts after its paragraph named the study
-        listing = sentence.text.rstrip().endswith(":") or (
-            listing and sentence.paragraph == topic_paragraph)
+        text = sentence.text
+        if not topic.follows(  # `The ORR was 62%.` counts after its paragraph named the study
+                ctx, sentence, same_paragraph=lambda t=text: bool(REPORTED.search(t)),
+                next_paragraph=lambda t=text: bool(  # a paragraph of results after the study's
+                    REPORTED.search(t) and endpoints_in(t) and not BACKGROUND.search(t))):
+            continue
         if NOT_HUMAN.search(sentence.text) or not re.search(r"\d", sentence.text):
             continue
         cohorts = result_groups(sentence.text) or dose_arms_named(arms, sentence.text) \
@@ -659,7 +679,7 @@ def dose_arms_named(arms: set[str], text: str) -> list[tuple[int, str]]:
     """(position, label) of the doses in a sentence that name one of `arms` (`dose_arms`)."""
     found = []
     for match in dose_text().finditer(text) if arms else ():
-        label = f"{match.group('v')} {match.group('u')}"
+        label = dose_label(match)
         if label.lower() in arms:
             found.append((match.start(), label))
     return found
@@ -673,7 +693,7 @@ def paren_group(text: str, end: int) -> str:
     label = " ".join(match.group("label").split())
     dose = dose_text().fullmatch(label)
     if dose:
-        return f"{dose.group('v')} {dose.group('u')}"
+        return dose_label(dose)
     named = cohort_mentions(label)
     return named[0][1] if len(named) == 1 and named[0][0] == 0 else ""
 
@@ -687,7 +707,7 @@ def series_labels(text: str, series: list) -> list[str]:
         return in_parens
     doses = [dose_after(text, item.end()) for item in series]
     if len(series) > 1 and all(doses):
-        return [f"{d.group('v')} {d.group('u')}" for d in doses]
+        return [dose_label(d) for d in doses]
     return respective_cohorts(text, len(series)) if len(series) > 1 else []
 
 
@@ -696,7 +716,7 @@ def respective_cohorts(text: str, count: int) -> list[str]:
     named = [label for _pos, label in cohort_mentions(text)]
     if len(named) == count:
         return named
-    doses = [f"{m.group('v')} {m.group('u')}" for m in dose_text().finditer(text)]
+    doses = [dose_label(m) for m in dose_text().finditer(text)]
     return doses if len(doses) == count else []
 
 

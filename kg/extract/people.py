@@ -138,8 +138,9 @@ ROLE_INSTITUTION = re.compile(
 # `said Professor A of the Department of X, B Hospital, the principal investigator of Y`
 ATTRIBUTION_OF = re.compile(
     rf"{SAY}\s+(?P<name>{NAME}){CREDENTIALS}\s+of\s+(?:the\s+)?"
-    rf"(?:(?:Department|Division|School)\s+of\s+[^,;()]{{3,60}},\s+)?(?P<org>[A-Z][^,;()“”\"]{{2,80}}?(?:{INSTITUTION_WORDS})"
-    rf"[^,;()“”\"]{{0,40}}?)(?:,\s+[A-Z][^,;()“”\"]{{2,60}}?(?:{INSTITUTION_WORDS}))?,\s+"
+    rf"(?:(?:Department|Division|School)\s+of\s+[^,;()]{{3,60}},\s+)?"
+    rf"(?P<org>[A-Z][^,;()“”\"]{{2,80}}?(?:{INSTITUTION_WORDS})[^,;()“”\"]{{0,40}}?)"
+    rf"(?:,\s+[A-Z][^,;()“”\"]{{2,60}}?(?:{INSTITUTION_WORDS}))?,\s+"
     rf"(?:the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}investigator\b[^.,;“”\"]{{0,60}}?)"
     rf"(?=\s*[.,;”\"]|$)")
 

@@ -169,27 +169,36 @@ def derived_pattern(brands: dict[str, str]) -> re.Pattern | None:
         return None
     names = brand_names(brands)
     return re.compile(rf"(?<![\w-])(?P<b>{names}){DERIVED}|\bfrom\s+(?:its\s+|the\s+|our\s+)?"
-                      rf"(?P<f>{names})(?:™|®|\(TM\))?(?![\w-])|\b(?:is|are|was)\s+(?:an?|the)\s+"
-                      rf"(?:[\w-]+\s+)?(?P<c>{names})(?:™|®|\(TM\))?(?![\w-])|"
+                      rf"(?P<f>{names})(?:™|®|\(TM\))?(?![\w-])|"
+                      rf"\b(?:is|are|was)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?P<c>{names})"
+                      rf"(?:™|®|\(TM\))?(?![\w-])|"
                       rf"\b(?:built|based|designed|developed|constructed|generated|made)\s+(?:on|"
                       rf"with|using|from)\s+{OWNER}(?P<v>{names})(?![\w-])|"
                       rf"\b(?:uses?|using|employs?|leverages?)\s+{OWNER}(?P<u>{names})(?![\w-])")
 
 
-
-def after_brands(brands: dict[str, str], sentence, mentions) -> list[tuple[str, object]]:
-    """(brand, mention) for drugs named after a brand's programme (`second X programme, AB-2`)
-    or after `Using its X platform, Wren is developing A and B`."""
-    if not brands or not mentions:
-        return []
+def after_patterns(brands: dict[str, str]) -> tuple[re.Pattern, re.Pattern] | None:
+    """PROGRAMME_OF and USING_PLATFORM for the brands; None without brands."""
+    if not brands:
+        return None
     names = brand_names(brands)
+    return re.compile(PROGRAMME_OF.format(names=names)), \
+        re.compile(USING_PLATFORM.format(names=names))
+
+
+def after_brands(patterns: tuple[re.Pattern, re.Pattern] | None, sentence, mentions
+                 ) -> list[tuple[str, object]]:
+    """(brand, mention) for drugs named after a brand's programme (`second X programme, AB-2`)
+    or after `Using its X platform, Wren is developing A and B` (`after_patterns`)."""
+    if not patterns or not mentions:
+        return []
+    programme_of, using_platform = patterns
     out = []
     for mention in mentions:
-        local = mention.start - sentence.start
-        programme = re.search(PROGRAMME_OF.format(names=names), sentence.text[:local])
+        programme = programme_of.search(sentence.text, 0, mention.start - sentence.start)
         if programme:
             out.append((programme.group("brand"), mention))
-    for match in re.finditer(USING_PLATFORM.format(names=names), sentence.text):
+    for match in using_platform.finditer(sentence.text):
         end = CLAUSE_BREAK.search(sentence.text, match.end())
         stop = end.start() if end else len(sentence.text)
         out += [(match.group("brand"), m) for m in mentions
@@ -215,6 +224,7 @@ def platforms_and_payloads(ctx: Context) -> None:
     found: dict[str, list] = {}
     brands = platform_brands(ctx)
     derived, included = derived_pattern(brands), included_pattern(brands)
+    after = after_patterns(brands)
     for sentence in ctx.fact_sentences():
         mentions = ctx.own_mentions(sentence)
         evidence = ctx.evidence(sentence, "kg.platforms.v1")
@@ -245,7 +255,7 @@ def platforms_and_payloads(ctx: Context) -> None:
                 found.setdefault(nearest[-1].drug.name, []).append(
                     (0, sentence.start, brands[next(g for g in match.groups() if g)],
                      nearest[-1].drug, evidence))
-        for brand, mention in after_brands(brands, sentence, mentions):
+        for brand, mention in after_brands(after, sentence, mentions):
             found.setdefault(mention.drug.name, []).append(
                 (0, sentence.start, brands[brand], mention.drug, evidence))
         for match in included.finditer(sentence.text) if included else ():

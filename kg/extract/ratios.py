@@ -55,8 +55,8 @@ def hazard_ratios(ctx: Context) -> None:
 # and squamous histology (HR 0.47)`: each ratio's subgroup is the phrase just before it
 SUBGROUPS = re.compile(r"\bsubgroups\b", re.IGNORECASE)
 SUBGROUP_BEFORE = re.compile(r"(?:,|\band|\bwith|\bincluding|\bin)\s+(?:including\s+)?"
-                             r"(?:(?:patients|those)\s+"
-                             r"(?:with|who\s+had)\s+)?(?P<who>(?!(?:and|or)\b)[^,;()]{2,50}?)\s*\(\s*$")
+                             r"(?:(?:patients|those)\s+(?:with|who\s+had)\s+)?"
+                             r"(?P<who>(?!(?:and|or)\b)[^,;()]{2,50}?)\s*\(\s*$")
 
 
 def ratio_name(text: str, match: re.Match) -> str:

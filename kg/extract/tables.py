@@ -25,6 +25,7 @@ from kg.extract.measures import (
     cohort_mentions,
     count_endpoint,
     decimal,
+    dose_label,
     dose_text,
     is_safety,
     merge_unlabelled_doses,
@@ -105,7 +106,7 @@ def cohort_label(cell: str) -> str:
         return found[0][1]
     dose = dose_text().search(cell)
     if dose:  # `AB-1 10 mg (n=51)`: the arm given that dose
-        return f"{dose.group('v')} {dose.group('u')}"
+        return dose_label(dose)
     bare = LABEL.match(cell.strip())
     if bare:
         return bare.group("label")
@@ -125,7 +126,7 @@ def arm_labels(cells: list[str]) -> list[str]:
     for i, cell in enumerate(cells):
         dose = dose_text().search(cell) if labels[i] else None
         schedule = dose and SCHEDULE.match(cell, dose.end())
-        if schedule and labels[i] == f"{dose.group('v')} {dose.group('u')}":
+        if schedule and labels[i] == dose_label(dose):
             labels[i] = f"{labels[i]} {schedule.group('s')}"
     return labels
 
@@ -232,7 +233,7 @@ def arms_by_dose(ctx: Context, table: list[tuple[Sentence, list[str]]]) -> None:
     labels = arm_labels([cell for _, cell in cells])
     for (sentence, cell), label in zip(cells, labels, strict=True):
         dose = dose_only(cell)
-        if not dose or not label.startswith(f"{dose.group('v')} {dose.group('u')}") \
+        if not dose or not label.startswith(dose_label(dose)) \
                 or CONTROL.search(cell):
             continue
         drug = ctx.drug_near(sentence, sentence.text.find(cell))

@@ -56,7 +56,7 @@ ANOTHER_STUDY = re.compile(r"\b(?P<p>)(?:an?|another)\s+(?:[\w-]+\s+){0,3}?(?:tr
 
 def trials(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
-        phases = [m for m in PHASE.finditer(sentence.text) if is_trial_phase(sentence.text, m)]
+        phases = trial_phases(sentence.text)
         others = [m for m in ANOTHER_STUDY.finditer(sentence.text)
                   if phases and m.start() > phases[0].start() and not PHASE.search(m.group(0))
                   and is_further_study(sentence.text, phases, m)]
@@ -84,21 +84,15 @@ MAX_LISTED = 8
 def listed_cohorts(ctx: Context, sentence: Sentence) -> None:
     """Each indication listed a line under a sentence that introduces a trial's cohorts, for
     the trial that sentence or the one before it in its paragraph names."""
-    before = ctx.sentence_before(sentence)
-    for where in (sentence, before):
-        if where is None or where.paragraph != sentence.paragraph:
-            continue
-        phases = [m for m in PHASE.finditer(where.text) if is_trial_phase(where.text, m)]
-        drugs = trial_drugs(ctx, where) if phases else []
-        if drugs:
-            break
-    else:
+    named = trial_named(ctx, [s for s in (sentence, ctx.sentence_before(sentence))
+                              if s and s.paragraph == sentence.paragraph])
+    if not named:
         return
-    phase = normalise_phase(phases[0].group("p")) if phases[0].group("p") else ""
-    sentences = ctx.structure.sentences
+    drugs, found = named
+    phase = normalise_phase(found.group("p")) if found.group("p") else ""
     index = ctx.index_of(sentence)
     last_paragraph = sentence.paragraph
-    for item in sentences[index + 1:index + 1 + MAX_LISTED]:
+    for item in ctx.structure.sentences[index + 1:index + 1 + MAX_LISTED]:
         if item.paragraph != last_paragraph + 1:
             break
         last_paragraph = item.paragraph
@@ -109,6 +103,21 @@ def listed_cohorts(ctx: Context, sentence: Sentence) -> None:
         for drug in drugs:
             ctx.extraction.add(Trial((drug,), phase, (ctx.indication_text(found[0].text),)),
                                evidence)
+
+
+def trial_named(ctx: Context, sentences: list[Sentence]) -> tuple[list, re.Match] | None:
+    """(drugs, phase) of the first of the sentences that names a trial with its phase."""
+    for sentence in sentences:
+        phases = trial_phases(sentence.text)
+        drugs = trial_drugs(ctx, sentence) if phases else []
+        if drugs:
+            return drugs, phases[0]
+    return None
+
+
+def trial_phases(text: str) -> list[re.Match]:
+    """The phases in a sentence that name a trial's (not a business phase, not a dose)."""
+    return [m for m in PHASE.finditer(text) if is_trial_phase(text, m)]
 
 
 FURTHER = re.compile(r"^(?:another|a\s+second|a\s+separate|an?\s+additional)\b", re.I)
