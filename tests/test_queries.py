@@ -13,8 +13,9 @@ import pytest
 from conftest import RELEASE, read_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pyoxigraph import Literal, Store, Variable
+from pyoxigraph import Literal, NamedNode, Store, Variable
 
+from kg import iris
 from kg.errors import KgError
 from kg.queries import (
     SavedQuery,
@@ -88,6 +89,14 @@ def test_the_nine_competency_queries_exist():
 def test_competency_queries_have_exactly_the_guideline_columns(name: str, store: Store):
     columns, _ = run_saved_query(store, QUERIES[name])
     assert columns == COMPETENCY[name]
+
+
+def test_every_fact_is_in_the_graph_of_the_disclosure_that_states_it(store: Store):
+    """The listing queries read a fact's file from its graph (`?g bkg:sourceFile ?doc`),
+    which holds because a disclosure's graph is named by the disclosure's IRI."""
+    stated = list(store.quads_for_pattern(None, NamedNode(iris.term("statedIn")), None))
+    assert len(stated) > 5
+    assert all(q.graph_name == q.object for q in stated)
 
 
 def test_the_release_answers_the_designation_question(store: Store):
