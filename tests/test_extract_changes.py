@@ -62,3 +62,40 @@ def test_changes_listed_under_the_trials_lead_in_count_but_the_placebo_groups_do
                     "placebo. At week 12:\n\n- Serum urate fell by 48% in the 50 mg group.\n"
                     "- Serum urate in the placebo group rose by 2%.") == [
         ("50 mg", "reduction in Serum urate", Decimal("48"), "%")]
+
+
+def test_a_placebo_adjusted_change_in_a_bracketed_measure_for_arms_on_a_schedule():
+    """`placebo-adjusted` names no control group, `Lp(a)` keeps its brackets, and an arm's
+    schedule in words (`every-8-week group`) ends its dose."""
+    assert outcomes("reported QT-77 data in patients. At Week 20, QT-77 gave placebo-adjusted "
+                    "mean reductions in Lp(a) from baseline of 70.5% in the 50 mg every-8-week "
+                    "group and 88.1% in the 100 mg every-8-week group.") == [
+        ("100 mg", "reduction in Lp(a)", Decimal("88.1"), "%"),
+        ("50 mg", "reduction in Lp(a)", Decimal("70.5"), "%")]
+
+
+def test_a_respectively_list_takes_the_arms_of_the_sentence_before_and_drops_the_period():
+    assert outcomes("reported QT-77 data in patients. QT-77 lowered apoB by a mean of 31% and "
+                    "44% in the 20 mg and 40 mg arms, respectively. The time-averaged reduction "
+                    "in apoB from week 4 through week 20 was 27% and 39%, respectively.") == [
+        ("20 mg", "reduction in apoB", Decimal("27"), "%"),
+        ("20 mg", "reduction in apoB", Decimal("31"), "%"),
+        ("40 mg", "reduction in apoB", Decimal("39"), "%"),
+        ("40 mg", "reduction in apoB", Decimal("44"), "%")]
+
+
+def test_arms_of_one_dose_keep_the_schedules_that_tell_them_apart():
+    assert outcomes("reported QT-77 data in patients. QT-77 was well tolerated. The mean "
+                    "reduction in apoB at Week 20 was 41% with 60 mg every 12 weeks, 52% with "
+                    "120 mg every 12 weeks and 49% with 120 mg every-24-week dosing.") == [
+        ("120 mg every 12 weeks", "reduction in apoB", Decimal("52"), "%"),
+        ("120 mg every 24 weeks", "reduction in apoB", Decimal("49"), "%"),
+        ("60 mg every 12 weeks", "reduction in apoB", Decimal("41"), "%")]
+
+
+def test_a_placebo_adjusted_result_in_an_arm_does_not_take_the_arm_for_its_scale():
+    assert outcomes("reported QT-77 data in patients. QT-77 gave placebo-adjusted mean percent "
+                    "reductions in LDL-C from baseline of 51.2% in the 75 mg group and 63.6% in "
+                    "the 150 mg group.") == [
+        ("150 mg", "LDL-C reduction", Decimal("63.6"), "%"),
+        ("75 mg", "LDL-C reduction", Decimal("51.2"), "%")]

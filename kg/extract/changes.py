@@ -24,6 +24,7 @@ from kg.extract.measures import (
     dose_arms_named,
     is_safety,
     nearest_cohort,
+    respective_cohorts,
     respective_values,
     result_groups,
     series_labels,
@@ -74,8 +75,9 @@ NOUN_AFTER = re.compile(rf"\s+{CHANGE_NOUN}\s+(?:from\s+baseline\s+)?in\s+"
 # every frame has one of these words: sentences without one are not read further
 CHANGE_HINT = re.compile(rf"\b(?:{LOWER}|{RAISE}|{BETTER}|chang\w*)", re.IGNORECASE)
 NOUN_OF_VERB = {"lower": "reduction", "raise": "increase", "better": "improvement"}
-CONTROL_SUBJECT = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator)\b",
-                             re.IGNORECASE)
+# `placebo-adjusted` qualifies the drug's own change: it names no control group
+CONTROL_SUBJECT = re.compile(r"\b(?:placebo|control|standard\s+of\s+care|comparator)\b"
+                             r"(?![-\s](?:adjusted|corrected|subtracted)\b)", re.IGNORECASE)
 NOT_A_MEASURE = re.compile(r"\b(?:risk|likelihood|odds|chance|hazard|price|shares?|revenue|"
                            r"costs?|expenses?|cash|sales|enrollment|headcount|loss|net)\b",
                            re.IGNORECASE)
@@ -95,7 +97,7 @@ def change_outcomes(ctx: Context) -> None:
         values = with_listed_values(text, list(VALUE.finditer(text)))
         for endpoint, first in changes_in(text, values):
             series = respective_values(text, first, values)
-            labels = series_labels(text, series)
+            labels = series_labels(text, series) or groups_before(ctx, sentence, series)
             for index, item in enumerate(series):
                 value = decimal(item.group("v").replace("−", "-"))
                 if value is None or (sentence.start, value) in stated:
@@ -174,6 +176,15 @@ def changes_in(text: str, values: list[re.Match]) -> list[tuple[lexicon.TermMatc
     return out
 
 
+def groups_before(ctx: Context, sentence, series: list) -> list[str]:
+    """`… was 68.9% and 82.5%, respectively.` naming no groups: the groups the sentence
+    before named, when it names as many."""
+    before = ctx.sentence_before(sentence)
+    if len(series) < 2 or not before or not re.search(r"\brespectively\b", sentence.text):
+        return []
+    return respective_cohorts(before.text, len(series))
+
+
 def control_subject(text: str, start: int) -> bool:
     """`Placebo reduced X by 5%`: the change is the control arm's (a control named before
     it in the same clause)."""
@@ -193,10 +204,18 @@ def change_noun(match: re.Match) -> str:
     return "change"
 
 
+# `from week 12 through week 36`, `from baseline to Week 36`: when the change was measured,
+# not what was measured
+PERIOD_AFTER = re.compile(
+    r"(?:^|\s+)(?:(?:from\s+(?:baseline|(?:week|day|month)\s+\d+)(?:\s+(?:to|through|until)"
+    r"\s+(?:week|day|month)\s+\d+)?|(?:at|through|by)\s+(?:week|day|month)\s+\d+)|levels?)$",
+    re.IGNORECASE)
+
+
 def endpoint_phrase(noun: str, measure: str) -> str:
     """`reduction in mean urinary oxalate`, or nothing when the measure is no measure of
     patients (a risk, a price, an adverse event)."""
-    measure = re.sub(r"(?:^|\s+)(?:from\s+baseline|levels?)$", "", " ".join(measure.split()))
+    measure = PERIOD_AFTER.sub("", " ".join(measure.split()))
     measure = re.sub(r"^(?:the|their|its|patients[’']?)\s+", "", measure, flags=re.IGNORECASE)
     words = measure.split()
     if not 1 <= len(words) <= 8 or NOT_A_MEASURE.search(measure) or is_safety(measure):

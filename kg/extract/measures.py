@@ -195,9 +195,36 @@ def dose_label(dose: re.Match) -> str:
     return f"{dose.group('v')} {dose.group('u')}"
 
 
+def dose_labels(text: str, doses: list[re.Match]) -> list[str]:
+    """The labels of groups named by these doses (matches of `dose_text` in `text`): the dose
+    alone, with the schedule written after it (`100 mg BID`, `300 mg every 24 weeks`) when
+    two groups of one dose differ only in their schedule."""
+    labels = [dose_label(d) for d in doses]
+    if len(set(labels)) == len(labels):
+        return labels
+    out = []
+    for label, dose in zip(labels, doses, strict=True):
+        schedule = SCHEDULE_AFTER.match(text, dose.end("u"))
+        out.append(f"{label} {schedule_words(schedule.group('s'))}" if schedule else label)
+    return out
+
+
+def schedule_words(schedule: str) -> str:
+    """`every-24-week` → `every 24 weeks`; `QD`, `once daily` as written."""
+    words = " ".join(schedule.replace("-", " ").split())
+    return re.sub(r"^(every (?:\d{2,}|[2-9]|two|three|four|six|eight|twelve) (?:day|week|month))$",
+                  r"\1s", words)
+
+
 # `Q4W`, `QW`, `QOD`: a dosing interval that tells apart arms of one dose, kept in their
 # labels (a daily `QD` or `BID` is not: the dose names that arm)
 INTERVAL = r"Q\d{1,2}[WDMH]|QW|QOD"
+# `once daily`, `every 12 weeks`, `every-24-week`: a schedule in words after an arm's dose,
+# dropped from its label as a daily QD is
+WORDED_SCHEDULE = (r"(?:(?:once|twice)[- ](?:a[- ])?(?:daily|weekly|monthly|day|week|month)|"
+                   r"every[- ](?:other[- ])?(?:(?:\d{1,2}|two|three|four|six|eight|twelve)[- ])?"
+                   r"(?:days?|weeks?|months?)|QD|BID)")
+SCHEDULE_AFTER = re.compile(rf"\s+(?P<s>{WORDED_SCHEDULE}|(?-i:{INTERVAL}))\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +233,7 @@ def dose_arm() -> re.Pattern:
     (and the schedule abbreviated after it, as a table's arm keeps it)."""
     unit = lexicon.unit_regex(("dose",)) or r"(?!x)x"
     return re.compile(rf"(?<![\w.])(?P<label>{NUMBER}\s*(?:{unit})(?:\s+(?-i:{INTERVAL})\b)?)"
-                      r"\s+(?:(?:once|twice)[- ](?:daily|weekly)\s+|QD\s+|BID\s+)?"
+                      rf"\s+(?:{WORDED_SCHEDULE}\s+)?"
                       r"(?:arm|cohort|group|dose\s+group)\b", re.IGNORECASE)
 
 
@@ -661,7 +688,8 @@ LIST_AND = re.compile(r"\s*(?:,\s*and|,|and)\s+")
 def dose_after_pattern() -> re.Pattern:
     """` with 20 mg/day`, ` in the AB-1 10 mg arm`: a group named by its dose after a value."""
     return re.compile(r"\s+(?:in|for|at|with|on)\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+)?"
-                      + dose_text().pattern + r"(?:\s+(?:arm|cohort|group|dose))?")
+                      + dose_text().pattern
+                      + rf"(?:\s+{WORDED_SCHEDULE})?(?:\s+(?:arm|cohort|group|dose))?")
 
 
 def dose_after(text: str, end: int) -> re.Match | None:
@@ -707,7 +735,7 @@ def series_labels(text: str, series: list) -> list[str]:
         return in_parens
     doses = [dose_after(text, item.end()) for item in series]
     if len(series) > 1 and all(doses):
-        return [dose_label(d) for d in doses]
+        return dose_labels(text, doses)
     return respective_cohorts(text, len(series)) if len(series) > 1 else []
 
 
@@ -716,8 +744,8 @@ def respective_cohorts(text: str, count: int) -> list[str]:
     named = [label for _pos, label in cohort_mentions(text)]
     if len(named) == count:
         return named
-    doses = [dose_label(m) for m in dose_text().finditer(text)]
-    return doses if len(doses) == count else []
+    doses = list(dose_text().finditer(text))
+    return dose_labels(text, doses) if len(doses) == count else []
 
 
 def pair_value(text: str, endpoint, values, endpoints, used):
@@ -951,7 +979,8 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
 PLACEBO_ADJUSTED = re.compile(
     rf"\bplacebo[- ](?:adjusted|corrected|subtracted)\s+(?P<ep>(?:mean\s+)?[a-z][\w -]{{2,40}}?)"
     rf"\s+(?:of\s+)?(?P<v>{SIGNED})\s*(?P<u>percentage\s+points?|points?|%)"
-    rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<scale>[^.;,()]{{3,60}}?))?(?=\s*(?:[.;,(]|$|\s+(?:at|"
+    rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?![^.;,()]*\b(?:arm|group|cohort)\b)"
+    rf"(?P<scale>[A-Za-z][^.;,()]{{2,59}}?))?(?=\s*(?:[.;,(]|$|\s+(?:at|"
     rf"from|by|after|compared|versus|vs)\b))", re.IGNORECASE)
 
 
