@@ -178,7 +178,7 @@ def test_a_survival_rate_at_a_landmark_is_a_share_not_a_time():
 
 def test_many_patients_achieving_a_response_are_not_one_response():
     assert outcomes("said 9 of 15 patients (60%) treated with PL-505 achieved a partial "
-                    "response.") == [("", "partial response", Decimal("60"), "%")]
+                    "response.") == [("", "partial response rate", Decimal("60"), "%")]
     assert outcomes("said one patient treated with PL-505 achieved a complete response.") == [
         ("", "complete response", Decimal("1"), "patients")]
 
@@ -221,7 +221,7 @@ def test_disease_control_is_an_endpoint_not_a_control_arm():
 def test_a_count_after_a_named_cohort_is_no_second_cohort():
     assert outcomes("reported PL-505 data: at dose level 2, 5 of 8 patients (63%) achieved a "
                     "complete response.") == [
-        ("2", "complete response", Decimal("63"), "%")]
+        ("2", "complete response rate", Decimal("63"), "%")]
 
 
 def test_a_respectively_list_over_three_named_cohorts():
@@ -551,3 +551,12 @@ def test_an_arm_named_by_dose_and_dosing_interval_keeps_the_interval_but_not_a_d
                     "was 30%.") == [
         ("100 mg", "objective response rate", Decimal("30"), "%"),
         ("200 mg Q4W", "objective response rate", Decimal("41"), "%")]
+
+
+def test_a_response_given_as_a_share_is_its_rate_and_a_count_stays_responses():
+    assert outcomes("reported PL-505 data. In Cohort 2, the objective response was 45%, a "
+                    "complete response was seen in 20% of patients and 3 patients had a complete "
+                    "response.") == [
+        ("2", "complete response", Decimal("3"), "patients"),
+        ("2", "complete response rate", Decimal("20"), "%"),
+        ("2", "objective response rate", Decimal("45"), "%")]

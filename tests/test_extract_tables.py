@@ -289,3 +289,15 @@ def test_rows_of_fold_rises_in_titers_are_results_in_fold():
         "<td>6.3</td></tr></table></article></body></html>")) == [
         ("10 µg", "Neutralizing antibody, geometric mean fold rise", Decimal("4.1"), "fold"),
         ("30 µg", "Neutralizing antibody, geometric mean fold rise", Decimal("6.3"), "fold")]
+
+
+def test_a_row_of_responses_or_better_is_its_own_endpoint_and_a_response_share_is_a_rate():
+    assert outcomes("r.html", OPENING + (
+        "<table><tr><th>Endpoint</th><th>Cohort A</th><th>Cohort B</th></tr>"
+        "<tr><td>Complete response or better</td><td>25%</td><td>40%</td></tr>"
+        "<tr><td>Complete response</td><td>10%</td><td>20%</td></tr>"
+        "</table></article></body></html>")) == [
+        ("A", "Complete response or better", Decimal("25"), "%"),
+        ("A", "Complete response rate", Decimal("10"), "%"),
+        ("B", "Complete response or better", Decimal("40"), "%"),
+        ("B", "Complete response rate", Decimal("20"), "%")]

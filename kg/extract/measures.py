@@ -856,8 +856,19 @@ def endpoints_in(text: str) -> list:
             out.append(lexicon.TermMatch("proportion", term.start, term.end,
                                          f"patients beyond the {prefix}{term.text} threshold"))
         else:
-            out.append(term)
+            out.append(or_better(text, term))
     return sorted(out, key=lambda term: term.start)
+
+
+OR_BETTER = re.compile(r"\s+or\s+(?:better|greater|higher)\b", re.IGNORECASE)
+
+
+def or_better(text: str, term: lexicon.TermMatch) -> lexicon.TermMatch:
+    """`complete response or better` is its own endpoint (CR and sCR counted together), not
+    the complete response the vocabulary names."""
+    more = OR_BETTER.match(text, term.end)
+    return lexicon.TermMatch(term.key, term.start, more.end(), text[term.start:more.end()]) \
+        if more else term
 
 
 # `the proportion of participants reaching an HbA1c below 7.0% was 58%`: the endpoint is
@@ -1077,17 +1088,33 @@ def add_outcome(ctx: Context, sentence: Sentence, endpoint, value, unit_text: st
     interim = bool(re.search(r"\b(?:interim|to date|ongoing|preliminary|initial|so far)\b",
                              sentence.text, re.IGNORECASE))
     # the same endpoint written two ways (`mOS`, `Median Overall Survival`) is one fact
-    label = grounding.endpoint(endpoint.text).label
-    outcome = Outcome(drug, cohort, label, quantity(value, unit_text), interim)
+    term, amount = grounding.endpoint(endpoint.text), quantity(value, unit_text)
+    outcome = Outcome(drug, cohort, rate_name(term, amount), amount, interim)
     said = next((o for o in ctx.extraction.of_type(Outcome)
                  if o.key() != outcome.key() and same_change(outcome, o)), None)
     if said is not None:  # `a body weight reduction of 4.2%` in the text, `-4.2` in its table
-        if not measure_words(label) > measure_words(said.endpoint):
+        if not measure_words(outcome.endpoint) > measure_words(said.endpoint):
             return
         ctx.extraction.remove(said)  # the fuller wording names it: `OS hazard ratio`
     kept = ctx.extraction.add(outcome, evidence)
     if said is not None:
         kept.evidence.extend(e for e in said.evidence if e not in kept.evidence)
+
+
+# responses whose share of patients is named as a rate (`complete response rate`)
+RATES_OF = {"objective-response-rate", "complete-response", "partial-response"}
+
+
+def rate_name(term, amount: Quantity) -> str:
+    """The endpoint's label; a response given as a share of patients (`a complete response
+    in 40%`) is its rate, `complete response rate`, and a count keeps `complete response`."""
+    label = term.label
+    if term.key not in RATES_OF or amount.unit != "%" or not RESPONSE_NAME.search(label):
+        return label
+    return RESPONSE_NAME.sub(lambda m: f"{m.group(1)} rate", label)
+
+
+RESPONSE_NAME = re.compile(r"\b(response|remission)s?$", re.IGNORECASE)
 
 
 CHANGE_WORDING = re.compile(r"\b(?:mean|median|average|change|changes|reduction|reductions|"

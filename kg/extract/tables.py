@@ -29,6 +29,7 @@ from kg.extract.measures import (
     dose_text,
     is_safety,
     merge_unlabelled_doses,
+    or_better,
     quantity,
     unit_fits,
 )
@@ -134,7 +135,7 @@ def arm_labels(cells: list[str]) -> list[str]:
 def endpoint_of(cell: str):
     """The endpoint a header or first cell names, by the vocabulary."""
     found = lexicon.endpoints().find(cell)
-    return found[0] if found else None
+    return or_better(cell, found[0]) if found else None
 
 
 def own_words_endpoint(label: str) -> tuple[lexicon.TermMatch, str] | None:
