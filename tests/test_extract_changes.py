@@ -99,3 +99,8 @@ def test_a_placebo_adjusted_result_in_an_arm_does_not_take_the_arm_for_its_scale
                     "the 150 mg group.") == [
         ("150 mg", "LDL-C reduction", Decimal("63.6"), "%"),
         ("75 mg", "LDL-C reduction", Decimal("51.2"), "%")]
+
+
+def test_slowing_a_decline_in_a_score_is_not_a_change_in_a_measure_named_in():
+    assert outcomes("reported QT-77 data in patients. QT-77 slowed decline in the motor score by "
+                    "3.4 points versus placebo.") == []

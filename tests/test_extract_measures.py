@@ -560,3 +560,20 @@ def test_a_response_given_as_a_share_is_its_rate_and_a_count_stays_responses():
         ("2", "complete response", Decimal("3"), "patients"),
         ("2", "complete response rate", Decimal("20"), "%"),
         ("2", "objective response rate", Decimal("45"), "%")]
+
+
+def test_a_hazard_ratio_with_its_abbreviation_in_square_brackets():
+    assert outcomes("reported PL-505 data. Median PFS was 8.3 months with PL-505 versus 5.1 "
+                    "months with docetaxel (hazard ratio [HR] 0.62; 95% CI, 0.50-0.77).") == [
+        ("", "Median PFS", Decimal("8.3"), "months"),
+        ("", "hazard ratio for PFS", Decimal("0.62"), "")]
+
+
+def test_a_share_whose_verb_is_the_result_in_one_arm_and_in_the_other():
+    assert outcomes("reported PL-505 data in adults. Four weeks after the booster, 94.2% of "
+                    "participants in the 30 µg group seroconverted against both strains, compared "
+                    "with 88.5% in the 10 µg group; 71% of patients in the 30 µg group responded "
+                    "to the second dose, versus 12% in the placebo group.") == [
+        ("10 µg", "seroconversion against both strains", Decimal("88.5"), "%"),
+        ("30 µg", "response to the second dose", Decimal("71"), "%"),
+        ("30 µg", "seroconversion against both strains", Decimal("94.2"), "%")]

@@ -301,3 +301,13 @@ def test_a_row_of_responses_or_better_is_its_own_endpoint_and_a_response_share_i
         ("A", "Complete response rate", Decimal("10"), "%"),
         ("B", "Complete response or better", Decimal("40"), "%"),
         ("B", "Complete response rate", Decimal("20"), "%")]
+
+
+def test_a_sentence_result_for_an_arm_without_its_schedule_is_the_tables_result():
+    assert outcomes("r.html", OPENING + (
+        "<p>In the trial, 41.5% of patients in the 200 mg arm achieved PASI-90.</p>"
+        "<table><tr><th>Endpoint</th><th>100 mg Q4W</th><th>200 mg Q4W</th></tr>"
+        "<tr><td>PASI-90 at Week 16</td><td>22.0%</td><td>41.5%</td></tr>"
+        "</table></article></body></html>")) == [
+        ("100 mg Q4W", "PASI-90", Decimal("22.0"), "%"),
+        ("200 mg Q4W", "PASI-90", Decimal("41.5"), "%")]

@@ -49,7 +49,8 @@ AFTER_MEASURE = (r"(?=\s+(?:from|at|after|by|compared|versus|vs\.?|relative|over
                  r"among|with|for|was|were|of|and|is|are|on)\b|\s*[,;.:()]|\s*$)")
 FRAMES = (
     # `SLX-091 reduced mean urinary oxalate by 67%`
-    re.compile(rf"\b{CHANGE_VERB}\s+(?:the\s+|their\s+)?{MEASURE}\s+by\s+"
+    # (`slowed decline in X by 5 points`: `decline` is a noun there, and X no measure of it)
+    re.compile(rf"\b{CHANGE_VERB}\s+(?:the\s+|their\s+)?(?!in\s){MEASURE}\s+by\s+"
                rf"{QUALIFIER}(?:approximately\s+|about\s+|up\s+to\s+)?(?={SIGNED})",
                re.IGNORECASE),
     # `mean proteinuria fell by 78%`

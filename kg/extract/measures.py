@@ -901,12 +901,16 @@ SHARE = r"(?:\d+\s*/\s*\d+\s*)?\(?(?P<v>\d+(?:\.\d+)?)\s?%\)?\s*(?:\(\d+\s*/\s*\
 POPULATION = (r"of\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+)?"
               r"(?:patients|participants|subjects)")
 # `58% of patients receiving AB-1 20 mg once daily achieved …`: who they were, then the verb
-TREATED = r"(?:\s+(?:receiving|treated\s+with|given|taking|on)\s+[^,.;:]{1,60}?)?"
+TREATED = (r"(?:\s+(?:receiving|treated\s+with|given|taking|on)\s+[^,.;:]{1,60}?|"
+           r"\s+in\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|cohort))?")
+# `… of participants seroconverted against three serotypes`: a verb that is itself the result
+RESULT_VERBS = {"seroconverted": "seroconversion", "responded": "response"}
 SHARE_WITH = re.compile(
-    rf"{SHARE}{POPULATION}{TREATED}\s+(?:having|had|showing|showed|achieving|achieved|experiencing|"
-    rf"experienced|developing|developed|demonstrating|demonstrated)\s+(?P<ep>[^.;:]{{3,80}}?)"
-    rf"(?=\s+(?:at(?!\s+(?:least|most)\b)|in|after|during|following|by|with|compared)\b|"
-    rf"[,.;]|$)", re.IGNORECASE)
+    rf"{SHARE}{POPULATION}{TREATED}\s+(?:(?:having|had|showing|showed|achieving|achieved|"
+    rf"experiencing|experienced|developing|developed|demonstrating|demonstrated)\s+"
+    rf"|(?P<verb>{'|'.join(RESULT_VERBS)})\b\s*)(?P<ep>[^.;:]{{3,80}}?)"
+    rf"(?=\s+(?:at(?!\s+(?:least|most)\b)|in|after|during|following|by|with|compared|"
+    rf"versus|vs)\b|[,.;]|$)", re.IGNORECASE)
 SHARE_IN = re.compile(rf"(?P<lead>[^.;:]{{3,160}}?)\s+(?:in|by)\s+{SHARE}{POPULATION}",
                       re.IGNORECASE)
 # `… in 38% of patients in Cohort 1, 63% of patients in Cohort 2 and 75% in Cohort 3`
@@ -959,8 +963,13 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
     if "%" not in text or not POPULATION_WORD.search(text):
         return
     # (phrase, match, its words that must not name an adverse event: a scale may, `Itch`)
-    found = [(m.group("ep") + scale_after(text, m.end("ep")), m, m.group("ep"))
-             for m in SHARE_WITH.finditer(text)]
+    found = []
+    for m in SHARE_WITH.finditer(text):
+        phrase = share_phrase(m) + scale_after(text, m.end("ep"))
+        found.append((phrase, m, m.group("ep")))
+        other = SHARE_VERSUS.match(text, m.end("ep"))
+        if other and not CONTROL.search(other.group("group")):
+            found.append((phrase, other, m.group("ep")))
     for match in SHARE_IN.finditer(text):
         if is_safety(match.group("lead")):
             continue  # `Injection site reactions, all mild, occurred in 6% of patients`
@@ -983,6 +992,20 @@ def proportions(ctx: Context, sentence: Sentence, cohorts) -> None:
                                      " ".join(phrase.split()))
         add_outcome(ctx, sentence, endpoint, decimal(match.group("v")), "%",
                     nearest_cohort(cohorts, match.start("v"), text))
+
+
+# `…, compared with 91.7% in the low-dose group`: the same result in another arm
+SHARE_VERSUS = re.compile(r"[^.;:]{0,80}?,?\s+(?:compared\s+with|versus|vs\.?)\s+"
+                          r"(?P<v>\d+(?:\.\d+)?)\s?%\s+(?:of\s+\w+\s+)?in\s+the\s+"
+                          r"(?P<group>[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|cohort))\b",
+                          re.IGNORECASE)
+
+
+def share_phrase(match: re.Match) -> str:
+    """What the share of patients achieved: the words after `achieved`, or the noun of a verb
+    that is the result itself (`seroconverted against X` → `seroconversion against X`)."""
+    verb = match.group("verb")
+    return f"{RESULT_VERBS[verb.lower()]} {match.group('ep')}" if verb else match.group("ep")
 
 
 # `a placebo-adjusted reduction of 4.2 points in the MADRS total score`, `a placebo-adjusted
@@ -1093,7 +1116,7 @@ def add_outcome(ctx: Context, sentence: Sentence, endpoint, value, unit_text: st
     said = next((o for o in ctx.extraction.of_type(Outcome)
                  if o.key() != outcome.key() and same_change(outcome, o)), None)
     if said is not None:  # `a body weight reduction of 4.2%` in the text, `-4.2` in its table
-        if not measure_words(outcome.endpoint) > measure_words(said.endpoint):
+        if not fuller(outcome, said):
             return
         ctx.extraction.remove(said)  # the fuller wording names it: `OS hazard ratio`
     kept = ctx.extraction.add(outcome, evidence)
@@ -1127,10 +1150,27 @@ def same_change(new: Outcome, old: Outcome) -> bool:
     weight` -4.2% and `body weight reduction` 4.2%; `88% reduction in injection burden` and a
     table's `Reduction in injection burden vs prior year (%)` 88)?"""
     if abs(new.quantity.value) != abs(old.quantity.value) or new.drug != old.drug \
-            or new.cohort != old.cohort or new.quantity.unit != old.quantity.unit:
+            or not same_group(new.cohort, old.cohort) or new.quantity.unit != old.quantity.unit:
         return False
     mine, theirs = measure_words(new.endpoint), measure_words(old.endpoint)
     return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+
+
+def fuller(new: Outcome, old: Outcome) -> bool:
+    """Does `new` word the result `old` states more fully: more words naming the measure, or
+    the same and its group's schedule (`300 mg Q4W` for `300 mg`)?"""
+    mine, theirs = measure_words(new.endpoint), measure_words(old.endpoint)
+    return mine > theirs or (mine == theirs and new.cohort is not None and old.cohort is not None
+                             and len(new.cohort.label) > len(old.cohort.label))
+
+
+def same_group(one: Cohort | None, other: Cohort | None) -> bool:
+    """One group, or one named with its schedule and without (`300 mg Q4W`, `300 mg`)."""
+    if one is None or other is None:
+        return one is other
+    short, long = sorted((one.label, other.label), key=len)
+    return one == other or (one.drug == other.drug and long.startswith(f"{short} ")
+                            and bool(SCHEDULE_AFTER.fullmatch(long, len(short))))
 
 
 def measure_words(endpoint: str) -> frozenset[str]:

@@ -23,7 +23,7 @@ from kg.facts import Outcome
 
 RATIO = r"[0-3]?\.\d{1,3}(?![\d%])"
 HAZARD_RATIO = re.compile(
-    rf"\bhazard\s+ratio(?:\s*\((?:HR)\))?(?:\s+for\s+(?P<what>[a-z][\w -]{{2,40}}?))?"
+    rf"\bhazard\s+ratio(?:\s*[([]HR[)\]])?(?:\s+for\s+(?P<what>[a-z][\w -]{{2,40}}?))?"
     rf"(?:\s*(?:was|of|=|:|,)\s*|\s+)(?:approximately\s+)?(?P<spelled>{RATIO})|"
     rf"\bHR\s*(?:=|:|of)?\s*(?P<short>{RATIO})", re.IGNORECASE)
 # a ratio quoted for other therapies, not the drug's
