@@ -331,3 +331,14 @@ def test_the_licensor_of_an_in_licensed_drug_and_a_licensee_that_holds_rights_de
                      "where the product is known as HP-77, plans a Phase 3 trial of HP-77.\n") == [
         ("Heron Pharma Co., Ltd.", "KT-520"), ("Kestrel Therapeutics, Inc.", "KT-520"),
         ("Osprey Biosciences, Inc.", "KT-520")]
+
+
+def test_rights_licensed_to_a_partner_a_co_developer_and_a_licensor_named_for_the_drug():
+    assert developed(OPENING + "said it holds rights to KT-610 outside Korea, where the "
+                     "rights are licensed to Gannet Pharma Co., Ltd. KT-720, built on its "
+                     "platform and co-developed with Petrel Bio, Inc., entered Phase 2. Kestrel "
+                     "signed an exclusive license agreement with Skua Biologics Ltd. (HKEX: "
+                     "9999), a company based in Hangzhou, China, for SK-33.\n") == [
+        ("Gannet Pharma Co., Ltd.", "KT-610"), ("Kestrel Therapeutics, Inc.", "KT-610"),
+        ("Kestrel Therapeutics, Inc.", "KT-720"), ("Kestrel Therapeutics, Inc.", "SK-33"),
+        ("Petrel Bio, Inc.", "KT-720"), ("Skua Biologics Ltd.", "SK-33")]

@@ -738,6 +738,18 @@ LICENSED_FROM = re.compile(rf"\b(?:rights?\s+to|in-licens(?:ed|es|ing)|licens(?:
                            r"the|its)\s+(?:[\w-]+\s+){0,3}?(?:licen[cs]e|licensing|collaboration)"
                            rf"\s+agreement\s+with)\s+(?:the\s+)?{ORG_WORDS}")
 
+# `holds rights to ORB-12 outside China, where the rights are licensed to Kestrel Pharma`
+RIGHTS_LICENSED_TO = re.compile(
+    rf"\brights?\s+to\s+(?P<rest>[^.;]{{1,120}}?),?\s+(?:where|which|and)\s+[^.;]{{0,80}}?"
+    rf"\b(?:are|is|have\s+been|has\s+been)\s+(?:exclusively\s+)?(?:sub)?licensed\s+to\s+"
+    rf"{ORG_WORDS}")
+# `ORB-12, … co-developed with Kestrel Pharma`: the partner develops it too
+CO_DEVELOPED = re.compile(rf"(?P<rest>[^.;]{{1,160}}?)\bco-develop(?:ed|ing|s)?\s+(?:\w+\s+)?"
+                          rf"with\s+{ORG_WORDS}")
+# `a license agreement with Kestrel Pharma (HKEX: 1234) … for ORB-12`: the licensor's drug
+AGREEMENT_FOR = re.compile(rf"\blicen[cs](?:e|ing)\s+agreement\s+with\s+{ORG_WORDS}"
+                           r"(?:\s*\([^()]{0,40}\))?(?:,[^;.]{0,120}?,)?\s+(?:for|covering)\s+"
+                           r"(?P<rest>[^.;]{1,120})")
 # `Under the agreement, Kestrel Bio will develop and commercialize ORB-12 in Asia`
 WILL_DEVELOP = re.compile(rf"{ORG_WORDS}\s+(?:will|shall|is\s+to|agreed\s+to|has\s+agreed\s+to)"
                           r"\s+(?:\w+\s+)?(?:develop|commerciali[sz]e|market)"
@@ -750,7 +762,8 @@ def licensees(ctx: Context, sentence, mention, orgs: dict) -> list[Organization]
     (besides the issuer)."""
     local = mention.start - sentence.start
     found = []
-    for pattern in (RIGHTS_GRANTED, LICENSED_TO, RIGHTS_RECEIVED, WILL_DEVELOP, LICENSED_FROM):
+    for pattern in (RIGHTS_GRANTED, LICENSED_TO, RIGHTS_RECEIVED, WILL_DEVELOP, LICENSED_FROM,
+                    RIGHTS_LICENSED_TO, CO_DEVELOPED, AGREEMENT_FOR):
         for match in pattern.finditer(sentence.text):
             if match.start("rest") <= local < match.end("rest"):
                 org = named_org(ctx, match.group("org"), orgs)
