@@ -516,3 +516,20 @@ def test_a_quoted_investigator_of_a_hospital_with_the_role_after_it():
                  'Oncology, Busan Central Hospital, the lead investigator of the SK-515 '
                  'study.') == [
         ("Kim Dae-ho", "lead investigator of the SK-515 study", "Busan Central Hospital")]
+
+
+def test_a_list_of_members_each_with_a_role_after_a_dash():
+    assert roles("formed a clinical advisory board. Its members are:\n\n"
+                 "- Ada Quist, Ph.D. – Associate Professor of Oncology at Fjord University, "
+                 "whose group studies tumour immunity.\n"
+                 "- Per Holm, M.D. (Chair) – Director of the Sarcoma Center at Vik Hospital and "
+                 "Professor of Surgery at Fjord University.\n") == [
+        ("Ada Quist", "Associate Professor of Oncology", "Fjord University"),
+        ("Per Holm", "Director of the Sarcoma Center", "Vik Hospital"),
+        ("Per Holm", "Professor of Surgery", "Fjord University")]
+
+
+def test_a_company_function_after_a_title_is_no_person():
+    assert roles("said the data will be presented by Ola Berg, M.D., Executive Vice "
+                 "President, Clinical Development at Skua, at a meeting.\n") == [
+        ("Ola Berg", "Executive Vice President, Clinical Development", "Skua Radiopharma ASA")]

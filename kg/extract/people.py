@@ -69,6 +69,11 @@ ROLE_APPOSITION = re.compile(
     rf"(?P<name>{NAME}){CREDENTIALS},\s+(?P<role>(?:an?\s+)?(?i:{ROLE_START})[^.;:“”\"()]{{0,140}}?)"
     rf"(?=,\s+(?:[a-z]|{SAY})|\.(?:\s|$)|;|\s+(?:{SAY}|will|who|is|has|was|expressed|"
     rf"added|presented|commented)\b|$)")
+# a list of members, one a line: `Jane Roe, Ph.D. (Chair) – Professor of Medicine at X, …`
+ROLE_AFTER_DASH = re.compile(
+    rf"^\s*(?:[-*•]\s*)?(?P<name>{NAME}){CREDENTIALS}(?:\s*\([^()]{{1,30}}\))?\s*[–—]\s*"
+    rf"(?P<role>(?i:{ROLE_START})[^.;:“”\"()]{{0,140}}?)"
+    rf"(?=,\s+(?:[a-z]|currently)|\.(?:\s|$)|;|\s+and\s+(?i:{ROLE_START})|$)")
 TITLE_BEFORE_NAME = re.compile(
     rf"(?:^|[,;:(]\s*|\b(?:and|by|with)\s+)(?P<role>(?:[A-Z][\w&\-]{0,30}\s+){{0,3}}(?:CEO|CFO|COO|"
     rf"CMO|CSO|CBO|CTO|Chief\s+[A-Z]\w+\s+Officer|President|Chairman|Founder|Principal\s+"
@@ -110,7 +115,8 @@ AND_AS_ROLE = re.compile(
 AND_BOARD_SEAT = re.compile(r"^,?\s+and\s+(?:as\s+)?(?:an?\s+)?(?P<seat>member\s+of\s+(?:the|"
                             r"its)\s+Board(?:\s+of\s+Directors)?|director)\b")
 AND_ROLE_AT = re.compile(
-    r"^,?\s+and\s+(?:an?\s+|the\s+)?(?P<role>[a-z][^.;:,]{2,60}?)\s+at\s+(?:the\s+)?"
+    rf"^,?\s+and\s+(?:an?\s+|the\s+)?(?P<role>(?:[a-z]|(?i:{ROLE_START}))[^.;:,]{{2,60}}?)"
+    r"\s+at\s+(?:the\s+)?"
     r"(?P<org>[A-Z][^.;:,]{2,60}?)(?=[.;,]|\s+(?:and|where|who)\b|$)")
 # A division or department is part of an institution, not an organisation of its own.
 SUBUNIT = re.compile(r"^(?:Division|Department|Section|Unit|Laboratory|Program)\b")
@@ -371,8 +377,8 @@ COMMITTEE_CHAIR = re.compile(
     rf"(?P<role>(?:the|its)\s+(?:[A-Z][\w&-]*,?\s+(?:and\s+)?){{1,5}}Committee)\b")
 PATTERNS = (ROLE_INSTITUTION, ATTRIBUTION_OF, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE,
             ORG_ROLE_NAME, APPOINTMENT, HEADLINE_APPOINTMENT, PASSIVE_APPOINTMENT,
-            ROLE_APPOSITION, TITLE_BEFORE_NAME, TITLE_POSSESSIVE, IS_ROLE, ROLE_IS, JOINED,
-            SUCCEEDS, WHO_SERVED, WILL_BECOME, WHO_FOUNDED, COMMITTEE_CHAIR)
+            ROLE_APPOSITION, ROLE_AFTER_DASH, TITLE_BEFORE_NAME, TITLE_POSSESSIVE, IS_ROLE,
+            ROLE_IS, JOINED, SUCCEEDS, WHO_SERVED, WILL_BECOME, WHO_FOUNDED, COMMITTEE_CHAIR)
 # words without which a pattern cannot match: most sentences skip the pattern
 PATTERN_HINTS = {WHO_SERVED: (" who ",), WHO_FOUNDED: ("founded",),
                  WILL_BECOME: ("will ", "becam", "becomes"), COMMITTEE_CHAIR: ("Committee",)}
@@ -496,7 +502,7 @@ def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
     role = re.sub(r"^(?:an?|the)\s+", "", role)
     role = CONTACT_DETAILS.split(role)[0]  # `Vice President, IR, 650-555-0100, ir@…`
     if not ROLE_WORDS.search(role) or len(role.split()) > 12 or organization_names(name) \
-            or INSTITUTION.search(name) or len(name.split()) < 2:
+            or INSTITUTION.search(name) or len(name.split()) < 2 or FUNCTION_NAME.fullmatch(name):
         return False  # `National University Hospital, principal investigator`: no person
     org = issuer_if_same(ctx, org)
     org_name = org.name if org else ""
@@ -506,6 +512,14 @@ def add_person(ctx: Context, sentence: Sentence, name: str, role_text: str,
         return True
     ctx.extraction.add(RoleAssignment(name, role, org), ctx.evidence(sentence, "kg.people.v1"))
     return True
+
+
+# `Senior Vice President, Clinical Development at X`: a function of the company, no person
+FUNCTION_WORD = (r"(?:Clinical|Development|Operations|Regulatory|Affairs|Medical|Research|"
+                 r"Relations|Investor|Business|Corporate|Communications|Strategy|Finance|"
+                 r"Manufacturing|Quality|Commercial|Technical|Scientific|Legal|Human|Resources|"
+                 r"Discovery|Translational|Portfolio|Global|Product|Marketing|Public)")
+FUNCTION_NAME = re.compile(rf"{FUNCTION_WORD}(?:\s+(?:and\s+)?{FUNCTION_WORD})+")
 
 
 def issuer_if_same(ctx: Context, org: Organization | None) -> Organization | None:
