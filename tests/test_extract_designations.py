@@ -222,3 +222,12 @@ def test_a_list_of_designations_takes_the_agency_it_is_said_to_come_from():
         ("WB-101", "orphan-drug", "ema", "Fabry disease", "granted"),
         ("WB-101", "orphan-drug", "fda", "Fabry disease", "granted"),
         ("WB-101", "rare-pediatric-disease", "fda", "Fabry disease", "granted")]
+
+
+def test_an_agency_after_a_country_possessive_and_a_later_unattributed_mention():
+    assert rows("said WB-12 was granted PRIME designation by the European Medicines Agency "
+                "and Breakthrough Therapy Designation by China's NMPA for the treatment of "
+                "gastric cancer. \"Receiving Breakthrough Therapy Designation so soon is "
+                "encouraging for WB-12,\" said the CEO.") == [
+        ("WB-12", "breakthrough-therapy", "nmpa", "gastric cancer", "granted"),
+        ("WB-12", "prime", "ema", "gastric cancer", "granted")]

@@ -115,7 +115,7 @@ def read_segment(ctx: Context, sentence: Sentence, segment: str, offset: int) ->
         else:
             pairs = [(each, text) for text in texts for each in drugs]
         pairs += further_recipients(ctx, sentence, segment, offset, drugs, found)
-        for agency in agency_for(ctx, sentence, match, agencies):
+        for agency in agency_for(ctx, sentence, match, agencies, drug):
             for each, text in pairs:
                 ctx.extraction.add(Designation(each, match.key, agency, text, status), evidence)
 
@@ -281,9 +281,10 @@ def agency_adjective(text: str, position: int) -> str:
     return ""
 
 
-def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
-    """The agency named nearest before the designation, else after, else the programme's;
-    with the agencies coordinated with it (`by the EMA and the FDA`: both granted it)."""
+def agency_for(ctx: Context, sentence: Sentence, match, agencies, drug=None) -> list[str]:
+    """The agency named nearest before the designation, else after, else the one that gave
+    the drug this designation earlier in the text, else the programme's; with the agencies
+    coordinated with it (`by the EMA and the FDA`: both granted it)."""
     adjective = agency_adjective(sentence.text, match.start)
     if adjective:
         return [adjective]
@@ -304,6 +305,10 @@ def agency_for(ctx: Context, sentence: Sentence, match, agencies) -> list[str]:
     in_regions = region_agencies(sentence.text, match.end)
     if in_regions:
         return in_regions  # `holds Orphan Drug Designation … in both the U.S. and the EU`
+    stated = {f.agency for f in ctx.extraction.of_type(Designation)
+              if drug is not None and f.drug.name == drug.name and f.designation == match.key}
+    if len(stated) == 1:  # `Receiving Breakthrough Therapy Designation …` after it was told
+        return list(stated)
     default = vocab.by_key("designations")[match.key].get("default_agency", "")
     if default:
         return [default]
@@ -356,7 +361,8 @@ CLAUSE_GAP = re.compile(r"[,;]")
 LEAD_WORD = re.compile(r"\s*(?:designation|status)?\s*")  # `orphan drug [designation] in Japan`
 # `orphan designation from the European Commission`: the agency named right after it
 FROM_AGENCY = re.compile(r"^\s*\)?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:designations?|status)\s+)?"
-                         r"(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+)?$", re.IGNORECASE)
+                         r"(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+|[A-Z][a-z]+['’]s\s+)?$",
+                         re.IGNORECASE)
 # `Orphan Drug Designation, Rare Pediatric Disease Designation and RMAT designation from the
 # FDA`: between one designation of a list and the next
 LISTED_NEXT = re.compile(r"^\s*(?:designations?|status)?\s*(?:,\s*(?:and\s+)?|and\s+|"
