@@ -73,3 +73,8 @@ def test_a_singular_disease_ending_in_s_after_a_list_of_modifiers_is_not_split()
 def test_lupus_erythematosus_is_one_disease():
     assert texts("in adults with cutaneous lupus erythematosus") == [
         "cutaneous lupus erythematosus"]
+
+
+def test_a_disease_does_not_reach_back_over_whose_to_the_one_before():
+    assert texts("for patients with advanced biliary tract cancer (BTC) whose disease "
+                 "progressed after gemcitabine") == ["advanced biliary tract cancer"]
