@@ -577,3 +577,18 @@ def test_a_share_whose_verb_is_the_result_in_one_arm_and_in_the_other():
         ("10 µg", "seroconversion against both strains", Decimal("88.5"), "%"),
         ("30 µg", "response to the second dose", Decimal("71"), "%"),
         ("30 µg", "seroconversion against both strains", Decimal("94.2"), "%")]
+
+
+def test_placebo_adjusted_differences_listed_with_p_values_for_the_arms_named_before():
+    assert outcomes("reported PL-505 data. The mean change was -15.2 in the 20 mg QD arm, "
+                    "-18.0 in the 40 mg QD arm and -19.5 in the 40 mg BID arm. The "
+                    "placebo-adjusted differences were -6.1 points (p=0.01), -8.9 points "
+                    "(p<0.001) and -10.4 points (p<0.001), respectively.") == [
+        ("20 mg QD", "placebo-adjusted differences", Decimal("-6.1"), "points"),
+        ("40 mg BID", "placebo-adjusted differences", Decimal("-10.4"), "points"),
+        ("40 mg QD", "placebo-adjusted differences", Decimal("-8.9"), "points")]
+
+
+def test_a_placebo_adjusted_bound_over_several_arms_is_not_a_result():
+    assert outcomes("reported PL-505 data. PL-505 gave placebo-adjusted reductions in the "
+                    "itch score of up to 9.2 points.") == []

@@ -669,9 +669,10 @@ def respective_values(text: str, first: re.Match, values) -> list[re.Match]:
                     and paren_group(text, series[-1].end()))):
                 series.append(match)
         return series
-    for match in values:
+    for match in values:  # (a p-value or interval in brackets may follow each)
         if match.start() > series[-1].end() and re.fullmatch(
-                r"\s*(?:,|and|, and)\s*", text[series[-1].end():match.start()]):
+                r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|and|, and)\s*",
+                text[series[-1].end():match.start()]):
             series.append(match)
     return series
 
@@ -742,7 +743,7 @@ def series_labels(text: str, series: list) -> list[str]:
 def respective_cohorts(text: str, count: int) -> list[str]:
     """The cohorts a `respectively` list refers to: as many named cohorts or dose levels."""
     named = [label for _pos, label in cohort_mentions(text)]
-    if len(named) == count:
+    if len(named) == count and len(set(named)) == count:
         return named
     doses = list(dose_text().finditer(text))
     return dose_labels(text, doses) if len(doses) == count else []
@@ -1018,18 +1019,52 @@ PLACEBO_ADJUSTED = re.compile(
     rf"from|by|after|compared|versus|vs)\b))", re.IGNORECASE)
 
 
+BOUND_AFTER = re.compile(r"\b(?:up\s+to|as\s+much\s+as|more\s+than|over|at\s+least)$",
+                         re.IGNORECASE)
+
+
 def placebo_adjusted(ctx: Context, sentence: Sentence, cohorts) -> set[int]:
     """Add each placebo-adjusted result; returns where their values start."""
     found = set()
     for match in PLACEBO_ADJUSTED.finditer(sentence.text):
         found.add(match.start("v"))
-        phrase = f"placebo-adjusted {' '.join(match.group('ep').split())}"
+        if BOUND_AFTER.search(match.group("ep")):
+            continue  # `placebo-adjusted reductions of up to 13.9 points`: the best of several
+        ep = re.sub(r"\s+(?:was|were|is|are)$", "", " ".join(match.group("ep").split()))
+        phrase = f"placebo-adjusted {ep}"
         if match.group("scale"):
             phrase += f" in {' '.join(match.group('scale').split())}"
         endpoint = lexicon.TermMatch("placebo-adjusted", match.start(), match.end(), phrase)
-        add_outcome(ctx, sentence, endpoint, decimal(match.group("v").replace("−", "-")),
-                    match.group("u"), nearest_cohort(cohorts, match.start("v"), sentence.text))
+        series, labels = adjusted_series(ctx, sentence, match)
+        for index, item in enumerate(series):
+            found.add(item.start("v"))
+            label = labels[index] if labels else nearest_cohort(cohorts, item.start("v"),
+                                                                sentence.text)
+            add_outcome(ctx, sentence, endpoint, decimal(item.group("v").replace("−", "-")),
+                        item.group("u"), label)
     return found
+
+
+ADJUSTED_VALUE = re.compile(rf"(?P<v>{SIGNED})\s*(?P<u>percentage\s+points?|points?|%)",
+                            re.IGNORECASE)
+
+
+def adjusted_series(ctx: Context, sentence: Sentence, match: re.Match
+                    ) -> tuple[list[re.Match], list[str]]:
+    """`The placebo-adjusted differences were -8.7 points (p=0.002), -11.4 points and -13.9
+    points, respectively`: the values of the list and the groups they are for (named in the
+    sentence, else in the one before); the one value, and no groups, without `respectively`."""
+    text = sentence.text
+    values = list(ADJUSTED_VALUE.finditer(text))
+    first = next((v for v in values if v.start() == match.start("v")), None)
+    if first is None or not re.search(r"\brespectively\b", text):
+        return [match], []
+    series = respective_values(text, first, values)
+    labels = series_labels(text, series)
+    before = ctx.sentence_before(sentence)
+    if not labels and before and len(series) > 1:
+        labels = respective_cohorts(before.text, len(series))
+    return series, labels
 
 
 SAFETY_WORDS = re.compile(r"\b(?:grade\s*(?:[≥>]=?\s*)?[1-5]|serious|treatment[- ](?:related|"
