@@ -205,3 +205,10 @@ def test_a_trials_cohorts_listed_a_line_each_under_a_colon_are_its_indications()
     assert sorted((t.phase, t.indications) for t in found) == [
         ("1/2", ("advanced solid tumors",)), ("1/2", ("biliary tract cancer",)),
         ("1/2", ("gastric cancer",))]
+
+
+def test_a_study_numbered_after_a_drug_is_that_drugs_trial_and_no_drug():
+    found = trials("develops HR-310 and HR-455. Enrollment in the Phase 1/2 HR-455-101 trial "
+                   "in patients with gastric cancer is complete.")
+    assert [([d.name for d in t.drugs], t.phase, t.indications) for t in found] == [
+        (["HR-455"], "1/2", ("gastric cancer",))]

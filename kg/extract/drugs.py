@@ -305,6 +305,14 @@ def same_family(names: set[str], drugs: set[str]) -> set[str]:
     return {n for n in names if re.search(r"\d", n) and code_prefix(n) in prefixes}
 
 
+def protocol_numbers(names: set[str], drugs: set[str]) -> dict[str, str]:
+    """`the RDG-455-101 trial` beside the drug RDG-455: a drug's code and a study number
+    (`-101`, `-201`) name that drug's study, whatever `same_family` says; each such name →
+    the drug's."""
+    return {n: d for n in sorted(names) for d in sorted(drugs)
+            if n.startswith(d) and re.fullmatch(r"\d{3}", n[len(d):])}
+
+
 def doubled(accepted: set[str]) -> set[str]:
     """`THIOTHIO`: a name glued to itself where a line break was lost is not a new drug."""
     return {key for key in accepted if len(key) % 2 == 0 and key[:len(key) // 2] * 2 == key
@@ -347,7 +355,9 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
     sentences = [s for s in ctx.structure.sentences if s.section not in SKIP_SECTIONS]
     accepted = accepted_names(sentences, tickers)
     studies, defined = trial_names(sentences, tickers)
-    studies -= same_family(studies - defined, accepted - studies)  # `the ALP-52 Phase 2 study`
+    drugs = accepted - studies
+    protocols = protocol_numbers(studies, drugs)
+    studies -= same_family(studies - defined - set(protocols), drugs)
     accepted -= studies | named_after_drugs(accepted) | doubled(accepted)
     accepted -= {iris.drug_key(short) for short in organization_acronyms(ctx.acronyms)
                  | disease_acronyms(ctx.acronyms)} | payload_keys()
@@ -360,7 +370,8 @@ def find_drugs(ctx: Context, tickers: set[str]) -> None:
         found += [Candidate(m.group(0), m.start(), m.end(), "brand")
                   for m in names.finditer(sentence.text)] if names else []
         for cand in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
-            drug = groups.get(iris.drug_key(strip_isotope(cand.text)))
+            key = iris.drug_key(strip_isotope(cand.text))
+            drug = groups.get(key) or groups.get(protocols.get(key, ""))  # its study's number
             if drug and not (mentions and sentence.start + cand.start < mentions[-1].end):
                 mentions.append(DrugMention(drug, sentence.start + cand.start,
                                             sentence.start + cand.end, cand.text))
