@@ -104,3 +104,11 @@ def test_a_placebo_adjusted_result_in_an_arm_does_not_take_the_arm_for_its_scale
 def test_slowing_a_decline_in_a_score_is_not_a_change_in_a_measure_named_in():
     assert outcomes("reported QT-77 data in patients. QT-77 slowed decline in the motor score by "
                     "3.4 points versus placebo.") == []
+
+
+def test_a_fold_change_is_a_change_in_the_fold_unit():
+    assert outcomes("reported QT-77 data in patients. QT-77 raised plasma enzyme activity by "
+                    "6.5-fold in Cohort 2, and Cohort 3 showed a 9.1-fold increase in plasma "
+                    "enzyme activity.") == [
+        ("2", "increase in plasma enzyme activity", Decimal("6.5"), "fold"),
+        ("3", "increase in plasma enzyme activity", Decimal("9.1"), "fold")]

@@ -33,7 +33,7 @@ from kg.extract.measures import (
 from kg.extract.tables import cohort_label
 from kg.facts import Outcome
 
-UNIT = r"%|percent\b|per\s+cent\b|percentage[- ]points?\b|points?\b"
+UNIT = r"%|percent\b|per\s+cent\b|percentage[- ]points?\b|points?\b|-?fold\b"
 VALUE = re.compile(rf"(?P<v>{SIGNED})\s*(?P<u>{UNIT})", re.IGNORECASE)
 MEASURE = r"(?P<measure>[A-Za-z][\w+/()\-’' ]{1,60}?)"
 # `a mean of`, `a placebo-adjusted mean of`, `a placebo-adjusted`
