@@ -775,6 +775,8 @@ def licensees(ctx: Context, sentence, mention, orgs: dict) -> list[Organization]
     found = []
     for pattern in (RIGHTS_GRANTED, LICENSED_TO, RIGHTS_RECEIVED, WILL_DEVELOP, LICENSED_FROM,
                     RIGHTS_LICENSED_TO, CO_DEVELOPED, AGREEMENT_FOR):
+        if pattern is CO_DEVELOPED and "co-develop" not in sentence.text:
+            continue  # its lazy lead would be tried at every position of every sentence
         for match in pattern.finditer(sentence.text):
             if match.start("rest") <= local < match.end("rest"):
                 org = named_org(ctx, match.group("org"), orgs)
