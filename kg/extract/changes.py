@@ -22,9 +22,9 @@ from kg.extract.measures import (
     decimal,
     dose_arms,
     dose_arms_named,
+    groups_before,
     is_safety,
     nearest_cohort,
-    respective_cohorts,
     respective_values,
     result_groups,
     series_labels,
@@ -175,15 +175,6 @@ def changes_in(text: str, values: list[re.Match]) -> list[tuple[lexicon.TermMatc
             taken.add(value.start())
             out.append((lexicon.TermMatch("change", match.start(), value.end(), phrase), value))
     return out
-
-
-def groups_before(ctx: Context, sentence, series: list) -> list[str]:
-    """`… was 68.9% and 82.5%, respectively.` naming no groups: the groups the sentence
-    before named, when it names as many."""
-    before = ctx.sentence_before(sentence)
-    if len(series) < 2 or not before or not re.search(r"\brespectively\b", sentence.text):
-        return []
-    return respective_cohorts(before.text, len(series))
 
 
 def control_subject(text: str, start: int) -> bool:

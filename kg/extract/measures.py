@@ -220,7 +220,7 @@ def schedule_words(schedule: str) -> str:
 # labels (a daily `QD` or `BID` is not: the dose names that arm)
 INTERVAL = r"Q\d{1,2}[WDMH]|QW|QOD"
 # `once daily`, `every 12 weeks`, `every-24-week`: a schedule in words after an arm's dose,
-# dropped from its label as a daily QD is
+# kept in its label only where it tells apart arms of one dose (`dose_labels`)
 WORDED_SCHEDULE = (r"(?:(?:once|twice)[- ](?:a[- ])?(?:daily|weekly|monthly|day|week|month)|"
                    r"every[- ](?:other[- ])?(?:(?:\d{1,2}|two|three|four|six|eight|twelve)[- ])?"
                    r"(?:days?|weeks?|months?)|QD|BID)")
@@ -1060,11 +1060,16 @@ def adjusted_series(ctx: Context, sentence: Sentence, match: re.Match
     if first is None or not re.search(r"\brespectively\b", text):
         return [match], []
     series = respective_values(text, first, values)
-    labels = series_labels(text, series)
+    return series, series_labels(text, series) or groups_before(ctx, sentence, series)
+
+
+def groups_before(ctx: Context, sentence: Sentence, series: list) -> list[str]:
+    """`… was 68.9% and 82.5%, respectively.` naming no groups: the groups the sentence
+    before named, when it names as many."""
     before = ctx.sentence_before(sentence)
-    if not labels and before and len(series) > 1:
-        labels = respective_cohorts(before.text, len(series))
-    return series, labels
+    if len(series) < 2 or not before or not re.search(r"\brespectively\b", sentence.text):
+        return []
+    return respective_cohorts(before.text, len(series))
 
 
 SAFETY_WORDS = re.compile(r"\b(?:grade\s*(?:[≥>]=?\s*)?[1-5]|serious|treatment[- ](?:related|"
