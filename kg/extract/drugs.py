@@ -754,9 +754,9 @@ RIGHTS_LICENSED_TO = re.compile(
     rf"\brights?\s+to\s+(?P<rest>[^.;]{{1,120}}?),?\s+(?:where|which|and)\s+[^.;]{{0,80}}?"
     rf"\b(?:are|is|have\s+been|has\s+been)\s+(?:exclusively\s+)?(?:sub)?licensed\s+to\s+"
     rf"{ORG_WORDS}")
-# `ORB-12, … co-developed with Kestrel Pharma`: the partner develops it too
-CO_DEVELOPED = re.compile(rf"(?P<rest>[^.;]{{1,160}}?)\bco-develop(?:ed|ing|s)?\s+(?:\w+\s+)?"
-                          rf"with\s+{ORG_WORDS}")
+# `ORB-12, … co-developed with Kestrel Pharma`: the partner develops the drugs named before
+# it in the clause (a pattern without `rest` covers the clause up to the match)
+CO_DEVELOPED = re.compile(rf"\bco-develop(?:ed|ing|s)?\s+(?:\w+\s+)?with\s+{ORG_WORDS}")
 # `a license agreement with Kestrel Pharma (HKEX: 1234) … for ORB-12`: the licensor's drug
 AGREEMENT_FOR = re.compile(rf"\blicen[cs](?:e|ing)\s+agreement\s+with\s+{ORG_WORDS}"
                            r"(?:\s*\([^()]{0,40}\))?(?:,[^;.]{0,120}?,)?\s+(?:for|covering)\s+"
@@ -775,14 +775,19 @@ def licensees(ctx: Context, sentence, mention, orgs: dict) -> list[Organization]
     found = []
     for pattern in (RIGHTS_GRANTED, LICENSED_TO, RIGHTS_RECEIVED, WILL_DEVELOP, LICENSED_FROM,
                     RIGHTS_LICENSED_TO, CO_DEVELOPED, AGREEMENT_FOR):
-        if pattern is CO_DEVELOPED and "co-develop" not in sentence.text:
-            continue  # its lazy lead would be tried at every position of every sentence
         for match in pattern.finditer(sentence.text):
-            if match.start("rest") <= local < match.end("rest"):
+            start, end = (match.span("rest") if "rest" in pattern.groupindex
+                          else (clause_start(sentence.text, match.start()), match.start()))
+            if start <= local < end:
                 org = named_org(ctx, match.group("org"), orgs)
                 if org is not None and org not in found:
                     found.append(org)
     return found
+
+
+def clause_start(text: str, end: int) -> int:
+    """Where the clause ending at `end` starts: after the last `.` or `;` before it."""
+    return max(text.rfind(".", 0, end), text.rfind(";", 0, end)) + 1
 
 
 def named_org(ctx: Context, text: str, orgs: dict) -> Organization | None:
